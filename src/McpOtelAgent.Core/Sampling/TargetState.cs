@@ -1,0 +1,14 @@
+namespace McpOtelAgent.Sampling;
+
+/// <summary>Whether a target resolved to live processes at its last sample.</summary>
+public enum TargetState
+{
+    /// <summary>Not sampled yet.</summary>
+    Pending = 0,
+
+    /// <summary>At least one live process; metrics are current.</summary>
+    Up,
+
+    /// <summary>Configured but no live process (see <see cref="TargetSample.DownReason"/>).</summary>
+    Down,
+}

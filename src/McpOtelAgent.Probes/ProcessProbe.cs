@@ -1,0 +1,36 @@
+namespace McpOtelAgent.Probes;
+
+/// <summary>
+/// Reads processes. One instance per agent; not thread-safe (the sampler is its only caller), because it keeps
+/// buffers and open /proc files between samples.
+/// </summary>
+public abstract class ProcessProbe : IDisposable
+{
+    /// <summary>Host facts, read once at construction.</summary>
+    public abstract SystemInfo System { get; }
+
+    /// <summary>What this probe can read on this OS; Linux reads every part, the portable fallback fewer.</summary>
+    public abstract ProbeParts SupportedParts { get; }
+
+    /// <summary>The probe for the OS the agent runs on: /proc on Linux, System.Diagnostics.Process elsewhere.</summary>
+    public static ProcessProbe CreateForCurrentOs() => throw new NotImplementedException("issue #2");
+
+    /// <summary>
+    /// Scans the process table once. Per-host work (pid list, parent→children map, socket inode table) is done
+    /// here, once per sweep, never per process.
+    /// </summary>
+    public abstract ProcessSweep BeginSweep();
+
+    /// <summary>Reads the requested parts of one process. Gone when the pid is free or now holds another process.</summary>
+    public abstract ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep);
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
