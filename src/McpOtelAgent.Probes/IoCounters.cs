@@ -4,7 +4,7 @@ namespace McpOtelAgent.Probes;
 /// <c>/proc/[pid]/io</c> as psutil's <c>io_counters()</c> reports it: syscall counts (syscr/syscw), storage bytes
 /// (read_bytes/write_bytes) and chars through read/write syscalls (rchar/wchar).
 /// </summary>
-public readonly record struct IoCounters(
+internal readonly record struct IoCounters(
     ulong ReadCount,
     ulong WriteCount,
     ulong ReadBytes,

@@ -1,7 +1,7 @@
 namespace McpOtelAgent.Probes;
 
 /// <summary>How a read of one process went. Every expected outcome is a value; none of them is an exception.</summary>
-public enum ProbeOutcome
+internal enum ProbeOutcome
 {
     /// <summary>Every requested part was read.</summary>
     Ok = 0,

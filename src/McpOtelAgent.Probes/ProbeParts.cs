@@ -5,7 +5,7 @@ namespace McpOtelAgent.Probes;
 /// sample does the least /proc work; a result says which requested parts are missing.
 /// </summary>
 [Flags]
-public enum ProbeParts
+internal enum ProbeParts
 {
     None = 0,
 

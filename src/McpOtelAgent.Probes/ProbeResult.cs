@@ -1,7 +1,7 @@
 namespace McpOtelAgent.Probes;
 
 /// <summary>The outcome of reading one process: a snapshot when anything could be read, and what is missing.</summary>
-public readonly record struct ProbeResult(
+internal readonly record struct ProbeResult(
     ProbeOutcome Outcome,
     ProcessSnapshot? Snapshot,
     ProbeParts MissingParts,

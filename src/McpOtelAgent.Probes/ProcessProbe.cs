@@ -4,7 +4,7 @@ namespace McpOtelAgent.Probes;
 /// Reads processes. One instance per agent; not thread-safe (the sampler is its only caller), because it keeps
 /// buffers and open /proc files between samples.
 /// </summary>
-public abstract class ProcessProbe : IDisposable
+internal abstract class ProcessProbe : IDisposable
 {
     /// <summary>Host facts, read once at construction.</summary>
     public abstract SystemInfo System { get; }

@@ -4,7 +4,7 @@ namespace McpOtelAgent.Probes;
 /// One sample of one process, in kernel units, with SI accessors on top. Fields of parts that were not requested
 /// or could not be read are null (or empty); <see cref="ProbeResult.MissingParts"/> says which.
 /// </summary>
-public sealed record ProcessSnapshot
+internal sealed record ProcessSnapshot
 {
     public required ProcessKey Key { get; init; }
 

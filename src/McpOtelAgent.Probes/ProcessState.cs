@@ -1,7 +1,7 @@
 namespace McpOtelAgent.Probes;
 
 /// <summary>The scheduler state letter of <c>/proc/[pid]/stat</c> field 3 (man 5 proc), named as psutil names it.</summary>
-public enum ProcessState
+internal enum ProcessState
 {
     Unknown = 0,
     Running,

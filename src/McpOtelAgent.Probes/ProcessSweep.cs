@@ -4,7 +4,7 @@ namespace McpOtelAgent.Probes;
 /// One scan of the process table, shared by every read of a sampling sweep: which processes exist (as keys),
 /// who is whose parent, and, on first need, the command lines that targets match against.
 /// </summary>
-public abstract class ProcessSweep
+internal abstract class ProcessSweep
 {
     /// <summary>When the scan was taken.</summary>
     public abstract DateTimeOffset Timestamp { get; }

@@ -6,7 +6,7 @@ namespace McpOtelAgent.Probes;
 /// <param name="ClockTicksPerSecond"><c>sysconf(_SC_CLK_TCK)</c>, the unit of CPU times and start times.</param>
 /// <param name="PageSizeBytes"><c>sysconf(_SC_PAGESIZE)</c>, the unit of <c>statm</c> and RSS in <c>stat</c>.</param>
 /// <param name="BootTime"><c>btime</c> of <c>/proc/stat</c>: start times are ticks after it.</param>
-public sealed record SystemInfo(
+internal sealed record SystemInfo(
     ulong MemTotalBytes,
     double CpusAvailable,
     long ClockTicksPerSecond,

@@ -7,7 +7,7 @@ namespace McpOtelAgent.Sampling;
 /// The latest sample and the trend window of every target. The sampler writes once per interval; metric callbacks,
 /// health and the API read. Nothing that reads here touches /proc.
 /// </summary>
-public sealed class SampleStore(int trendWindowSize)
+internal sealed class SampleStore(int trendWindowSize)
 {
     private readonly ConcurrentDictionary<string, TargetSample> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TrendWindow> _trends = new(StringComparer.Ordinal);

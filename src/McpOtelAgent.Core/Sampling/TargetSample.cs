@@ -7,7 +7,7 @@ namespace McpOtelAgent.Sampling;
 /// the target's process tree (root plus descendants unless the target monitors the root only). Immutable: the
 /// sampler publishes a new one each interval and every reader (metrics callbacks, health, API) reads it as is.
 /// </summary>
-public sealed record TargetSample
+internal sealed record TargetSample
 {
     public required string ServerId { get; init; }
 

@@ -1,7 +1,7 @@
 namespace McpOtelAgent.Sampling;
 
 /// <summary>Whether a target resolved to live processes at its last sample.</summary>
-public enum TargetState
+internal enum TargetState
 {
     /// <summary>Not sampled yet.</summary>
     Pending = 0,

@@ -1,7 +1,7 @@
 namespace McpOtelAgent.Trends;
 
 /// <summary>One sample in a trend window. CPU percent is null for a target's first sample.</summary>
-public readonly record struct TrendPoint(
+internal readonly record struct TrendPoint(
     DateTimeOffset Timestamp,
     double? CpuPercent,
     double MemoryBytes,

@@ -1,7 +1,7 @@
 namespace McpOtelAgent.Trends;
 
 /// <summary>Averages, peaks and least-squares slopes over a trend window.</summary>
-public sealed record TrendSummary(
+internal sealed record TrendSummary(
     int Samples,
     double? CpuAverage,
     double? CpuPeak,

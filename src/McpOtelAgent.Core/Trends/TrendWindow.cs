@@ -4,7 +4,7 @@ namespace McpOtelAgent.Trends;
 /// The seed's PerformanceTrends: a bounded ring of the latest samples of one target, so memory stays flat however
 /// long the agent runs. Written by the sampler, read by health and the API; guarded by a lock because reads copy.
 /// </summary>
-public sealed class TrendWindow
+internal sealed class TrendWindow
 {
     private readonly TrendPoint[] _points;
     private readonly Lock _gate = new();
