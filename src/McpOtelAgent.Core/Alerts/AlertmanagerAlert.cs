@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using McpOtelAgent.Health;
 
 namespace McpOtelAgent.Alerts;
@@ -33,5 +34,6 @@ internal sealed record AlertmanagerAlert(
         endsAt);
 
     /// <summary>The identity Alertmanager gives an alert: its label set.</summary>
+    [JsonIgnore]
     public string Fingerprint => string.Join('\n', Labels.OrderBy(static l => l.Key, StringComparer.Ordinal).Select(static l => l.Key + "=" + l.Value));
 }
