@@ -212,7 +212,7 @@ internal sealed class LinuxProcessProbe : ProcessProbe
         IReadOnlyList<string> cmdline = [];
         if ((parts & ProbeParts.Cmdline) != 0 && state.Read(ProcFile.Cmdline, ProbeParts.Cmdline, CmdlineMaxBytes, out content))
         {
-            cmdline = handles.Cmdline.Get(content);
+            cmdline = handles.Cmdline.Get(content, _reader.LastReadTruncated);
         }
 
         int? fdCount = null, openFiles = null, connections = null;
@@ -300,7 +300,7 @@ internal sealed class LinuxProcessProbe : ProcessProbe
             return string.Empty;
         }
 
-        return string.Join(' ', handles.Cmdline.Get(_reader.Content(length)));
+        return string.Join(' ', handles.Cmdline.Get(_reader.Content(length), _reader.LastReadTruncated));
     }
 
     internal HashSet<ulong> CollectInetSocketInodes()
@@ -392,7 +392,7 @@ internal sealed class LinuxProcessProbe : ProcessProbe
             }
         }
 
-        var length = _reader.ReadAll(fd, maxBytes, out _, out errno);
+        var length = _reader.ReadAll(fd, maxBytes, out errno);
         if (length < 0 || _reader.OpenFds > _reader.MaxOpenFds)
         {
             _reader.Close(ref fd);
