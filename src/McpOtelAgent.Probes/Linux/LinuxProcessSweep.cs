@@ -84,15 +84,29 @@ internal sealed class LinuxProcessSweep : ProcessSweep
             end++;
         }
 
-        return end == start ? [] : new ArraySegment<int>(_childPids!, start, end - start);
+        return end == start ? Array.Empty<int>() : new ArraySegment<int>(_childPids!, start, end - start);
     }
 
     public override void CollectDescendants(int pid, List<int> into)
     {
-        foreach (var child in ChildrenOf(pid))
+        // Depth first without recursion; parents read at slightly different instants could in theory form a loop,
+        // so the walk stops after as many processes as the sweep holds.
+        var first = into.Count;
+        var pending = new Stack<int>();
+        pending.Push(pid);
+        while (pending.Count > 0 && into.Count - first <= _count)
         {
-            into.Add(child);
-            CollectDescendants(child, into);
+            var current = pending.Pop();
+            if (current != pid)
+            {
+                into.Add(current);
+            }
+
+            var children = ChildrenOf(current);
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(children[i]);
+            }
         }
     }
 
