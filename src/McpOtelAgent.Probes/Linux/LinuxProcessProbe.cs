@@ -152,12 +152,15 @@ internal sealed class LinuxProcessProbe : ProcessProbe
         var pageSize = (ulong)System.PageSizeBytes;
         var rssBytes = stat.ResidentPages * pageSize;
 
+        // RSS as psutil reads it, from statm: since Linux 6.16 statm sums the per-CPU RSS counters exactly, while
+        // stat's rss field still reads them approximately (tens of pages off on a small process).
         ulong? shared = null;
         if ((parts & ProbeParts.Statm) != 0 && state.Read(ProcFile.Statm, ProbeParts.Statm, SmallFileMaxBytes, out var content))
         {
             if (StatmParser.TryParse(content, out var statm, out var error))
             {
                 shared = statm.SharedPages * pageSize;
+                rssBytes = statm.ResidentPages * pageSize;
             }
             else
             {

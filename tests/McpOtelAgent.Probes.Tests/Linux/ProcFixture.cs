@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace McpOtelAgent.Probes.Tests.Linux;
 
 /// <summary>The fixture proc root of Fixtures/proc, or a temporary copy of it (links kept as links) to change.</summary>
@@ -11,10 +9,7 @@ internal sealed class ProcFixture : IDisposable
         IsTemporary = temporary;
     }
 
-    public static string Source { get; } = Path.Combine(
-        typeof(ProcFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "FixturesDirectory").Value!,
-        "proc");
+    public static string Source { get; } = Path.Combine(TestPaths.Fixtures, "proc");
 
     public string Root { get; }
 
