@@ -486,11 +486,23 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
                     _socketInodes.Add(inode);
                 }
             }
-            else if (target[0] == (byte)'/' && IsRegularFile(length))
+            else if (target[0] == (byte)'/')
             {
-                files++;
+                var types = state.Handles.FdFileTypes;
+                if (!types.TryGet(_fds[i], target, out var regular))
+                {
+                    regular = IsRegularFile(length);
+                    types.Set(_fds[i], _reader.LinkContent(length), regular);
+                }
+
+                if (regular)
+                {
+                    files++;
+                }
             }
         }
+
+        state.Handles.FdFileTypes.Trim(count);
 
         openFiles = files;
 
