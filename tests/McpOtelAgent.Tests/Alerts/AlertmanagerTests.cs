@@ -59,8 +59,8 @@ public sealed class AlertmanagerTests : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Agent:Alerts:Alertmanager:Url"] = _alertmanager.Url.ToString(),
-            ["Agent:Alerts:Alertmanager:RetryBaseDelay"] = "00:00:00.2",
-            ["Agent:Alerts:Alertmanager:RetryMaxDelay"] = "00:00:01",
+            ["Agent:Alerts:Alertmanager:RetryBaseDelaySeconds"] = "0.2",
+            ["Agent:Alerts:Alertmanager:RetryMaxDelaySeconds"] = "1",
         });
         var logs = new RecordingLoggerProvider();
         builder.Services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
