@@ -15,6 +15,7 @@ internal static class AgentCli
         RunCommand.ConfigureAsDefault(root);
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CheckConfigCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
         return root;
     }
 
