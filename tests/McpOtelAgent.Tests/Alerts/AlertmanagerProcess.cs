@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace McpOtelAgent.Tests.Alerts;
+
+/// <summary>
+/// A real Prometheus Alertmanager (Debian <c>prometheus-alertmanager</c>) on a loopback port, clustering off, storage in
+/// a temp folder, routing everything to a receiver that sends nothing. Killed by PID on dispose.
+/// </summary>
+internal sealed class AlertmanagerProcess : IDisposable
+{
+    private const string Config = """
+        route:
+          receiver: "null"
+          group_wait: 0s
+        receivers:
+          - name: "null"
+        """;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("mcpotel-am-").FullName;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private Process? _process;
+
+    public AlertmanagerProcess(int? port = null)
+    {
+        Port = port ?? FreePort();
+        Url = new Uri($"http://127.0.0.1:{Port}");
+    }
+
+    public int Port { get; }
+
+    public Uri Url { get; }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts it and waits until <c>/-/ready</c> answers 200.</summary>
+    public async Task StartAsync()
+    {
+        var config = Path.Combine(_directory, "alertmanager.yml");
+        await File.WriteAllTextAsync(config, Config);
+        var start = new ProcessStartInfo("prometheus-alertmanager")
+        {
+            ArgumentList =
+            {
+                $"--config.file={config}",
+                $"--storage.path={Path.Combine(_directory, "data")}",
+                $"--web.listen-address=127.0.0.1:{Port}",
+                "--cluster.listen-address=",
+                "--log.level=warn",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("prometheus-alertmanager did not start");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        await WaitForAsync(async () =>
+        {
+            try
+            {
+                using var response = await _http.GetAsync(new Uri(Url, "/-/ready"));
+                return response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException) when (!_process.HasExited)
+            {
+                return false;
+            }
+        });
+    }
+
+    /// <summary>The alerts Alertmanager holds as active (not resolved), as <c>GET /api/v2/alerts</c> returns them.</summary>
+    public async Task<List<JsonElement>> GetAlertsAsync()
+    {
+        var json = await _http.GetStringAsync(new Uri(Url, "/api/v2/alerts"));
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateArray().Select(static e => e.Clone())];
+    }
+
+    /// <summary>Polls a condition until it holds; the machine is noisy, so never a fixed sleep.</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition, int timeoutSeconds = 60)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        while (!await condition())
+        {
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            _process.WaitForExit(10_000);
+        }
+
+        _process?.Dispose();
+        _http.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
