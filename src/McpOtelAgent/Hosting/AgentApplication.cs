@@ -1,7 +1,9 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Api;
 using McpOtelAgent.Configuration;
+using McpOtelAgent.Discovery;
 using McpOtelAgent.Health;
+using McpOtelAgent.Mcp;
 using McpOtelAgent.Security;
 using McpOtelAgent.Telemetry;
 using Microsoft.Extensions.Options;
@@ -25,9 +27,12 @@ internal static class AgentApplication
         builder.Services.AddAgentCore(builder.Configuration);
         builder.Services.AddAlerts();
         builder.Services.AddHealth();
+        builder.Services.AddMcpServers();
+        builder.Services.AddDiscovery();
         builder.AddAgentOpenTelemetry();
         builder.Services.AddAgentApi();
         builder.Services.AddHealthApi();
+        builder.Services.AddLifecycleApi();
         builder.Services.AddApiKeySecurity();
         configureServices?.Invoke(builder.Services);
 
@@ -35,6 +40,7 @@ internal static class AgentApplication
         // Instruments are created once, before the first collection; nothing else would ask for them.
         app.Services.GetRequiredService<ProcessInstruments>();
         app.Services.GetRequiredService<HealthInstruments>();
+        app.Services.GetRequiredService<McpInstruments>();
         app.UseAgentApi();
         app.MapPrometheusScrapingEndpoint();
         app.MapAgentApi();
