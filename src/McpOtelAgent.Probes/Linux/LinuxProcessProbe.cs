@@ -58,8 +58,8 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
 
     public override ProbeParts SupportedParts => ProbeParts.Extended;
 
-    /// <summary>Descriptors currently kept open (pid directories and their files).</summary>
-    internal int OpenFds => _reader.OpenFds;
+    /// <summary>Whether descriptors of a pid are kept open (they are closed once a sweep no longer sees it).</summary>
+    internal bool HoldsFilesOf(int pid) => _handles.ContainsKey(pid);
 
     public override ProcessSweep BeginSweep()
     {
