@@ -84,7 +84,7 @@ internal sealed class LinuxProcessSweep : ProcessSweep
             end++;
         }
 
-        return end == start ? [] : new ArraySegment<int>(_childPids!, start, end - start);
+        return end == start ? Array.Empty<int>() : new ArraySegment<int>(_childPids!, start, end - start);
     }
 
     public override void CollectDescendants(int pid, List<int> into)
