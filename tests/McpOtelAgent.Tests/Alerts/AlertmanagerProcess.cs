@@ -62,7 +62,7 @@ internal sealed class AlertmanagerProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        await WaitForAsync(async () =>
+        await Poll.UntilAsync(async () =>
         {
             try
             {
@@ -73,7 +73,7 @@ internal sealed class AlertmanagerProcess : IDisposable
             {
                 return false;
             }
-        });
+        }, "Alertmanager answers /-/ready");
     }
 
     /// <summary>The alerts Alertmanager holds as active (not resolved), as <c>GET /api/v2/alerts</c> returns them.</summary>
@@ -82,16 +82,6 @@ internal sealed class AlertmanagerProcess : IDisposable
         var json = await _http.GetStringAsync(new Uri(Url, "/api/v2/alerts"));
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.EnumerateArray().Select(static e => e.Clone())];
-    }
-
-    /// <summary>Polls a condition until it holds; the machine is noisy, so never a fixed sleep.</summary>
-    public static async Task WaitForAsync(Func<Task<bool>> condition, int timeoutSeconds = 60)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
-        while (!await condition())
-        {
-            await Task.Delay(200, timeout.Token);
-        }
     }
 
     public void Dispose()

@@ -49,7 +49,7 @@ public sealed class AlertmanagerTests : IDisposable
         var resolvedAt = TimeProvider.System.GetUtcNow();
         await client.PostAsync([AlertmanagerAlert.From(Alert("fs", AlertState.Resolved, resolvedAt), Severity.Critical, resolvedAt)], CancellationToken.None);
 
-        await AlertmanagerProcess.WaitForAsync(async () => await FindAsync("fs") is null);
+        await Poll.UntilAsync(async () => await FindAsync("fs") is null, "the resolved alert leaves Alertmanager");
     }
 
     [Fact]
@@ -72,16 +72,16 @@ public sealed class AlertmanagerTests : IDisposable
 
         // Nothing listens yet: the forwarder keeps the notification and retries with backoff.
         alerts.Evaluate(new HealthReport("memory", HealthStatus.Warning, [issue], [], TimeProvider.System.GetUtcNow()));
-        await AlertmanagerProcess.WaitForAsync(() => Task.FromResult(logs.Events.Any(e => e.EventId.Id == 2030)));
+        await Poll.UntilAsync(() => logs.Events.Any(e => e.EventId.Id == 2030), "a failed send is logged");
         await _alertmanager.StartAsync();
 
-        await AlertmanagerProcess.WaitForAsync(async () => await FindAsync("memory") is not null);
+        await Poll.UntilAsync(async () => await FindAsync("memory") is not null, "the retried alert reaches Alertmanager");
         var shown = (await FindAsync("memory"))!.Value;
         Assert.Equal(("warning", "resource_limit"), (Label(shown, "severity"), Label(shown, "alert_type")));
 
         alerts.Evaluate(new HealthReport("memory", HealthStatus.Healthy, [], [], TimeProvider.System.GetUtcNow()));
 
-        await AlertmanagerProcess.WaitForAsync(async () => await FindAsync("memory") is null);
+        await Poll.UntilAsync(async () => await FindAsync("memory") is null, "the resolved alert leaves Alertmanager");
         await host.StopAsync();
         Assert.Contains(logs.Events, e => e.EventId.Id == 2000 && (string?)e.Fields["server_id"] == "memory");
         Assert.Contains(logs.Events, e => e.EventId.Id == 2001 && (string?)e.Fields["state"] == "resolved");
