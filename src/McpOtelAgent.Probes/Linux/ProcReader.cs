@@ -34,6 +34,9 @@ internal sealed unsafe class ProcReader
 
     public bool HasFdBudget => OpenFds < MaxOpenFds;
 
+    /// <summary>Whether the last <see cref="ReadAll"/> stopped at its cap before the end of the file.</summary>
+    public bool LastReadTruncated { get; private set; }
+
     /// <summary>The bytes of the last <see cref="ReadAll"/>.</summary>
     public ReadOnlySpan<byte> Content(int length) => _buffer.AsSpan(0, length);
 
@@ -103,17 +106,17 @@ internal sealed unsafe class ProcReader
     /// Reads a file from offset 0 (pread, so a kept-open file needs no seek) until EOF or <paramref name="maxBytes"/>.
     /// Returns the length, or -1 with <paramref name="errno"/> set.
     /// </summary>
-    public int ReadAll(int fd, int maxBytes, out bool truncated, out int errno)
+    public int ReadAll(int fd, int maxBytes, out int errno)
     {
         var total = 0;
-        truncated = false;
+        LastReadTruncated = false;
         while (true)
         {
             if (total == _buffer.Length)
             {
                 if (_buffer.Length >= maxBytes)
                 {
-                    truncated = true;
+                    LastReadTruncated = true;
                     errno = 0;
                     return total;
                 }
