@@ -1,1 +1,3 @@
-return 0;
+using McpOtelAgent.Cli;
+
+return await AgentCli.InvokeAsync(args);
