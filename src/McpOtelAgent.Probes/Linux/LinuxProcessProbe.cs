@@ -333,10 +333,15 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         return string.Join(' ', handles.Cmdline.Get(_reader.Content(length), _reader.LastReadTruncated));
     }
 
-    internal HashSet<ulong> CollectInetSocketInodes()
+    /// <summary>Every inet socket inode of the namespace; null when neither netlink nor /proc/net could be read.</summary>
+    internal HashSet<ulong>? CollectInetSocketInodes()
     {
         var inodes = new HashSet<ulong>(_lastInetCount);
-        _inetTable.Collect(inodes);
+        if (!_inetTable.Collect(inodes))
+        {
+            return null;
+        }
+
         _lastInetCount = Math.Max(64, inodes.Count);
         return inodes;
     }
@@ -510,6 +515,12 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         if (_socketInodes.Count > 0)
         {
             var inet = sweep is LinuxProcessSweep linuxSweep ? linuxSweep.InetSocketInodes : CollectInetSocketInodes();
+            if (inet is null)
+            {
+                state.Failed(ProbeParts.FdTargets, LibC.EAcces);
+                return;
+            }
+
             var kept = 0;
             for (var i = 0; i < _socketInodes.Count; i++)
             {
