@@ -27,7 +27,6 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     private readonly List<ulong> _socketInodes = [];
     private readonly List<int> _stale = [];
     private readonly int _rootFd;
-    private readonly bool _live;
     private LinuxProcessSweep? _latestSweep;
     private int[] _pids = new int[512];
     private int[] _fds = new int[64];
@@ -50,8 +49,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             throw new IOException($"cannot open proc root {procRoot}: errno {errno}");
         }
 
-        _live = Path.GetFullPath(procRoot).TrimEnd('/') == DefaultProcRoot;
-        _inetTable = new InetSocketTable(_reader, useNetlink: _live);
+        _inetTable = new InetSocketTable(_reader, useNetlink: _reader.IsProcfs);
     }
 
     public override SystemInfo System { get; }
@@ -690,7 +688,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     private bool TryPrlimit(int pid, out ulong? softLimit)
     {
         softLimit = null;
-        if (!_live)
+        if (!_reader.IsProcfs)
         {
             return false;
         }
