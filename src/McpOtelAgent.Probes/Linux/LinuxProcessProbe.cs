@@ -372,8 +372,9 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
                 return (int)Math.Clamp(soft.Value / 2, 64, 16384);
             }
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
+            // No /proc/self/limits to size the budget from: a modest one.
         }
 
         return 512;
