@@ -314,15 +314,15 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         if (handles.DirectoryFd < 0)
         {
             handles.DirectoryFd = _reader.OpenUnderRoot(key.Pid, default, LibC.ORdOnly | LibC.ODirectory, out _);
-            if (handles.DirectoryFd < 0)
+
+            // Reading the kept stat after opening the directory proves the directory is still this process's.
+            if (handles.DirectoryFd < 0 || ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out _) <= 0)
             {
                 return string.Empty;
             }
         }
 
-        // Re-reading stat after opening the directory proves the directory is still this process's.
-        var statLength = ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out _);
-        var length = statLength > 0 ? ReadFile(handles, ProcFile.Cmdline, CmdlineMaxBytes, out _) : -1;
+        var length = ReadFile(handles, ProcFile.Cmdline, CmdlineMaxBytes, out _);
         if (length < 0)
         {
             return string.Empty;
