@@ -95,6 +95,11 @@ internal static class AgentApplication
             AgentLog.NoApiKey(logger);
         }
 
+        if (OpenTelemetryHostingExtensions.OtlpEndpoint(app.Configuration) is { } otlp)
+        {
+            AgentLog.OtlpEnabled(logger, otlp);
+        }
+
         if (!BindAddresses.AllLoopback(options.Urls))
         {
             AgentLog.NonLoopbackBind(logger, options.Urls);
