@@ -58,8 +58,8 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
 
     public override ProbeParts SupportedParts => ProbeParts.Extended;
 
-    /// <summary>Descriptors currently kept open (pid directories and their files).</summary>
-    internal int OpenFds => _reader.OpenFds;
+    /// <summary>Whether descriptors of a pid are kept open (they are closed once a sweep no longer sees it).</summary>
+    internal bool HoldsFilesOf(int pid) => _handles.ContainsKey(pid);
 
     public override ProcessSweep BeginSweep()
     {
@@ -183,6 +183,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             if (StatmParser.TryParse(content, out var statm, out var error))
             {
                 shared = statm.SharedPages * pageSize;
+                // psutil's rss is statm's resident field (= VmRSS); stat's rss field lags it on current kernels.
                 rssBytes = statm.ResidentPages * pageSize;
             }
             else

@@ -103,7 +103,8 @@ internal sealed unsafe class ProcReader
     }
 
     /// <summary>
-    /// Reads a file from offset 0 (pread, so a kept-open file needs no seek) until EOF or <paramref name="maxBytes"/>.
+    /// Reads a per-process file from offset 0 (pread, so a kept-open file needs no seek) until a short read or
+    /// <paramref name="maxBytes"/>. Not for files that emit records in pieces (<c>/proc/net/*</c>).
     /// Returns the length, or -1 with <paramref name="errno"/> set.
     /// </summary>
     public int ReadAll(int fd, int maxBytes, out int errno)
@@ -141,13 +142,16 @@ internal sealed unsafe class ProcReader
                 return -1;
             }
 
-            if (n == 0)
+            total += (int)n;
+
+            // The per-process files are produced whole by each read (seq_file single_show; cmdline loops over pages
+            // until it fills the request), so a short read is the end. Asking again at the new offset would make the
+            // kernel generate the whole file a second time only to answer "0 bytes".
+            if (n == 0 || total < _buffer.Length)
             {
                 errno = 0;
                 return total;
             }
-
-            total += (int)n;
         }
     }
 

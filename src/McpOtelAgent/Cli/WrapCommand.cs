@@ -33,6 +33,17 @@ internal static class WrapCommand
         var agent = new Option<Uri?>("--agent")
         {
             Description = "A running mcp-otel-agent to attach the server's process to and report its MCP traffic to",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+                {
+                    return url;
+                }
+
+                result.AddError($"--agent must be an absolute http or https URL, not '{text}'");
+                return null;
+            },
         };
         var apiKey = new Option<string?>("--api-key")
         {
@@ -77,15 +88,34 @@ internal static class WrapCommand
 
         using var meter = new Meter("McpOtelAgent", typeof(WrapCommand).Assembly.GetName().Version?.ToString());
         var meterProvider = OtlpConfigured() ? CreateOtlpMeterProvider(meter.Name, options.ServerId) : null;
+        var agent = options.AgentUrl is { } agentUrl ? new AgentSession(agentUrl, options.ApiKey, options.ServerId, logger) : null;
         try
         {
-            var sink = new WrapMetricsSink(new WrapMetrics(meter), options.ServerId);
-            var observer = new McpTrafficObserver(sink, TimeProvider.System, options.MaxPendingRequests);
+            var sinks = new List<IMcpTrafficSink>();
+            if (meterProvider is not null)
+            {
+                sinks.Add(new WrapMetricsSink(new WrapMetrics(meter), options.ServerId));
+            }
+
+            if (agent is not null)
+            {
+                sinks.Add(agent.Sink);
+            }
+
+            // With nowhere to report to, the wrapper is a plain relay.
+            var observer = sinks.Count == 0
+                ? null
+                : new McpTrafficObserver(sinks.Count == 1 ? sinks[0] : new CompositeTrafficSink(sinks), TimeProvider.System, options.MaxPendingRequests);
             var runner = new WrapRunner(logger);
-            return await runner.RunAsync(options, Console.OpenStandardInput(), Console.OpenStandardOutput(), observer);
+            return await runner.RunAsync(options, Console.OpenStandardInput(), Console.OpenStandardOutput(), observer, agent is null ? null : agent.OnServerStarted);
         }
         finally
         {
+            if (agent is not null)
+            {
+                await agent.DisposeAsync();
+            }
+
             meterProvider?.Shutdown(ExportShutdownTimeoutMilliseconds);
             meterProvider?.Dispose();
         }

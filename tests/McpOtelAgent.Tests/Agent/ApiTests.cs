@@ -6,6 +6,7 @@ using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 
+[Collection(AgentHostCollection.Name)]
 public sealed class ApiTests : IAsyncLifetime
 {
     private readonly ChildProcess _child = ChildProcess.Idle("api-tests");

@@ -2,6 +2,7 @@ using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 
+[Collection(AgentHostCollection.Name)]
 public sealed class MetricsEndpointTests
 {
     [Fact]

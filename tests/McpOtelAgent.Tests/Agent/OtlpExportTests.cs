@@ -4,6 +4,7 @@ using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 
+[Collection(AgentHostCollection.Name)]
 public sealed class OtlpExportTests
 {
     [Theory]
