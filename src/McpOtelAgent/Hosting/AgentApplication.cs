@@ -34,7 +34,6 @@ internal static class AgentApplication
         var app = builder.Build();
         // Instruments are created once, before the first collection; nothing else would ask for them.
         app.Services.GetRequiredService<ProcessInstruments>();
-        app.Services.GetRequiredService<HealthInstruments>();
         app.UseAgentApi();
         app.MapPrometheusScrapingEndpoint();
         app.MapAgentApi();
