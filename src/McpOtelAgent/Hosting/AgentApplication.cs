@@ -1,7 +1,9 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Api;
 using McpOtelAgent.Configuration;
+using McpOtelAgent.Discovery;
 using McpOtelAgent.Health;
+using McpOtelAgent.Mcp;
 using McpOtelAgent.Security;
 using McpOtelAgent.Telemetry;
 using Microsoft.Extensions.Options;
@@ -25,15 +27,19 @@ internal static class AgentApplication
         builder.Services.AddAgentCore(builder.Configuration);
         builder.Services.AddAlerts();
         builder.Services.AddHealth();
+        builder.Services.AddMcpServers();
+        builder.Services.AddDiscovery();
         builder.AddAgentOpenTelemetry();
         builder.Services.AddAgentApi();
         builder.Services.AddHealthApi();
+        builder.Services.AddLifecycleApi();
         builder.Services.AddApiKeySecurity();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Instruments are created once, before the first collection; nothing else would ask for them.
         app.Services.GetRequiredService<ProcessInstruments>();
+        app.Services.GetRequiredService<McpInstruments>();
         app.UseAgentApi();
         app.MapPrometheusScrapingEndpoint();
         app.MapAgentApi();
