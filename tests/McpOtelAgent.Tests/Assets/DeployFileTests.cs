@@ -35,7 +35,7 @@ public partial class DeployFileTests
         Assert.Contains("MCPOTEL_Agent__AllowNonLoopback: \"true\"", run.Output, StringComparison.Ordinal);
         Assert.Contains("MCPOTEL_API_KEY: k", run.Output, StringComparison.Ordinal);
         var published = PublishedPort().Matches(run.Output).Select(static m => m.Groups["host"].Value).ToList();
-        Assert.Equal(7, published.Count);
+        Assert.Equal(6, published.Count);
         Assert.All(published, static host => Assert.Equal("127.0.0.1", host));
     }
 
