@@ -14,7 +14,9 @@ internal abstract class ProcessProbe : IDisposable
 
     /// <summary>The probe for the OS the agent runs on: /proc on Linux, System.Diagnostics.Process elsewhere.</summary>
     public static ProcessProbe CreateForCurrentOs(TimeProvider? timeProvider = null) =>
-        new Linux.LinuxProcessProbe(timeProvider: timeProvider);
+        OperatingSystem.IsLinux()
+            ? new Linux.LinuxProcessProbe(timeProvider: timeProvider)
+            : new Portable.PortableProcessProbe(timeProvider);
 
     /// <summary>
     /// Scans the process table once. Per-host work (pid list, parent→children map, socket inode table) is done

@@ -21,24 +21,12 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
             errors.Add($"{Am}:Url must be an absolute http or https URL (for example http://127.0.0.1:9093)");
         }
 
-        if (am.ResendInterval <= TimeSpan.Zero)
+        CheckSeconds(errors, $"{Am}:ResendIntervalSeconds", am.ResendIntervalSeconds);
+        CheckSeconds(errors, $"{Am}:TimeoutSeconds", am.TimeoutSeconds);
+        CheckSeconds(errors, $"{Am}:RetryBaseDelaySeconds", am.RetryBaseDelaySeconds);
+        if (CheckSeconds(errors, $"{Am}:RetryMaxDelaySeconds", am.RetryMaxDelaySeconds) && am.RetryMaxDelaySeconds < am.RetryBaseDelaySeconds)
         {
-            errors.Add($"{Am}:ResendInterval must be positive");
-        }
-
-        if (am.Timeout <= TimeSpan.Zero)
-        {
-            errors.Add($"{Am}:Timeout must be positive");
-        }
-
-        if (am.RetryBaseDelay <= TimeSpan.Zero)
-        {
-            errors.Add($"{Am}:RetryBaseDelay must be positive");
-        }
-
-        if (am.RetryMaxDelay < am.RetryBaseDelay)
-        {
-            errors.Add($"{Am}:RetryMaxDelay must not be below RetryBaseDelay");
+            errors.Add($"{Am}:RetryMaxDelaySeconds must not be below RetryBaseDelaySeconds");
         }
 
         if (am.QueueCapacity < 1)
@@ -47,5 +35,17 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>Seconds above 0 and at most a day; false (with the error added) otherwise.</summary>
+    private static bool CheckSeconds(List<string> errors, string key, double seconds)
+    {
+        if (double.IsFinite(seconds) && seconds > 0 && seconds <= 86_400)
+        {
+            return true;
+        }
+
+        errors.Add($"{key} must be a number of seconds above 0, at most 86400 (a day)");
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using McpOtelAgent.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,12 @@ internal static class AlertServiceCollectionExtensions
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<AgentMeter>();
         services.TryAddSingleton<AlertPipeline>();
         services.TryAddSingleton<AlertManager>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, LogAlertSink>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, AlertEventCounter>());
 
         services.TryAddSingleton<AlertmanagerQueue>();
         services.TryAddSingleton<AlertmanagerSink>();

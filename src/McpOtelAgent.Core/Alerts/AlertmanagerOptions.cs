@@ -10,15 +10,23 @@ internal sealed class AlertmanagerOptions
     /// How often firing alerts are sent again. Alertmanager resolves an alert that is not re-sent before its
     /// <c>endsAt</c>, which the agent sets to four of these intervals ahead, as Prometheus does with its resend delay.
     /// </summary>
-    public TimeSpan ResendInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public double ResendIntervalSeconds { get; set; } = 60;
 
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    public double TimeoutSeconds { get; set; } = 10;
 
-    /// <summary>First retry delay after a failed send; it doubles on each failure up to <see cref="RetryMaxDelay"/>.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>First retry delay after a failed send; it doubles on each failure up to <see cref="RetryMaxDelaySeconds"/>.</summary>
+    public double RetryBaseDelaySeconds { get; set; } = 1;
 
-    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+    public double RetryMaxDelaySeconds { get; set; } = 60;
 
     /// <summary>Notifications waiting to be sent; when full the oldest is dropped (the next resend repairs a dropped firing one).</summary>
     public int QueueCapacity { get; set; } = 1000;
+
+    public TimeSpan ResendInterval => TimeSpan.FromSeconds(ResendIntervalSeconds);
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    public TimeSpan RetryBaseDelay => TimeSpan.FromSeconds(RetryBaseDelaySeconds);
+
+    public TimeSpan RetryMaxDelay => TimeSpan.FromSeconds(RetryMaxDelaySeconds);
 }

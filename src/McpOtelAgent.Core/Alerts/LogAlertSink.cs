@@ -14,7 +14,7 @@ internal sealed class LogAlertSink(ILogger<LogAlertSink> logger) : IAlertSink
     {
         var alert = alertEvent.Alert;
         var severity = alert.Severity.ToName();
-        var state = alert.State == AlertState.Firing ? "firing" : "resolved";
+        var state = alert.State.ToName();
         switch (alertEvent.Kind)
         {
             case AlertEventKind.Firing:

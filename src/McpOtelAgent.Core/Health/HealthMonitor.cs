@@ -34,8 +34,8 @@ internal sealed class HealthMonitor(
             try
             {
                 var report = Check(sample, now);
-                reports.Set(report);
                 alerts.Evaluate(report);
+                reports.Set(report);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

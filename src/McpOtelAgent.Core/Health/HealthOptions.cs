@@ -5,17 +5,20 @@ internal sealed class HealthOptions
 {
     public const string SectionName = "Agent:Health";
 
-    /// <summary>How often every server's health is evaluated (the seed's <c>health_check_interval</c>).</summary>
-    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How often every server's health is evaluated (the seed's <c>health_check_interval</c>). Not bound here: it is the
+    /// agent's <c>Agent:HealthCheckIntervalSeconds</c> (<c>--health-check-interval</c>), copied in by <c>AddHealth</c>.
+    /// </summary>
+    public TimeSpan CheckInterval { get; internal set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How long a condition must hold before its alert fires when its threshold sets no <c>For</c>, and for the rules
-    /// that have no threshold (process state, down, trends). Default: two health-check intervals.
+    /// Seconds a condition must hold before its alert fires when its threshold sets no <c>ForSeconds</c>, and for the
+    /// rules that have no threshold (process state, down, trends). Default: two health-check intervals.
     /// </summary>
-    public TimeSpan? DefaultFor { get; set; }
+    public double? DefaultForSeconds { get; set; }
 
-    /// <summary>A forecast of <c>memory_mb</c> or <c>file_descriptors</c> crossing its warning level sooner than this warns.</summary>
-    public TimeSpan ForecastHorizon { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>A forecast of <c>memory_mb</c> or <c>file_descriptors</c> crossing its warning level within this many seconds warns.</summary>
+    public double ForecastHorizonSeconds { get; set; } = 3600;
 
     /// <summary>Trend rules and forecasts need at least this many samples in the trend window.</summary>
     public int TrendMinSamples { get; set; } = 10;
@@ -32,5 +35,7 @@ internal sealed class HealthOptions
     /// <summary>Per-server settings by <c>server_id</c>.</summary>
     public Dictionary<string, ServerHealthOptions> Servers { get; set; } = new(StringComparer.Ordinal);
 
-    public TimeSpan EffectiveDefaultFor => DefaultFor ?? (2 * CheckInterval);
+    public TimeSpan ForecastHorizon => TimeSpan.FromSeconds(ForecastHorizonSeconds);
+
+    public TimeSpan EffectiveDefaultFor => DefaultForSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : 2 * CheckInterval;
 }

@@ -9,19 +9,14 @@ internal sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
     {
         const string Section = HealthOptions.SectionName;
         List<string> errors = [];
-        if (options.CheckInterval <= TimeSpan.Zero)
+        if (options.DefaultForSeconds is { } defaultFor && !(double.IsFinite(defaultFor) && defaultFor >= 0 && defaultFor <= ThresholdValidation.MaxSeconds))
         {
-            errors.Add($"{Section}:CheckInterval must be positive (for example \"00:00:30\")");
+            errors.Add($"{Section}:DefaultForSeconds must be a number of seconds from 0 to 31536000 (a year)");
         }
 
-        if (options.DefaultFor is { } defaultFor && defaultFor < TimeSpan.Zero)
+        if (!(double.IsFinite(options.ForecastHorizonSeconds) && options.ForecastHorizonSeconds > 0 && options.ForecastHorizonSeconds <= ThresholdValidation.MaxSeconds))
         {
-            errors.Add($"{Section}:DefaultFor must not be negative");
-        }
-
-        if (options.ForecastHorizon <= TimeSpan.Zero)
-        {
-            errors.Add($"{Section}:ForecastHorizon must be positive");
+            errors.Add($"{Section}:ForecastHorizonSeconds must be a number of seconds above 0, at most 31536000 (a year)");
         }
 
         if (options.TrendMinSamples < 2)

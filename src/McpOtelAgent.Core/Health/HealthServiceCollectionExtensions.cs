@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using McpOtelAgent.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -14,12 +15,16 @@ internal static class HealthServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateOnStart();
+        services.AddOptions<HealthOptions>()
+            .BindConfiguration(HealthOptions.SectionName)
+            .Configure<IOptions<AgentOptions>>(static (health, agent) => health.CheckInterval = agent.Value.HealthCheckInterval)
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ThresholdStore>();
         services.TryAddSingleton<HealthEvaluator>();
         services.TryAddSingleton<HealthReportStore>();
+        services.TryAddSingleton<HealthInstruments>();
         services.TryAddSingleton<HealthMonitor>();
         services.AddHostedService(static sp => sp.GetRequiredService<HealthMonitor>());
 

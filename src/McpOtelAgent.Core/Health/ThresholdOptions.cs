@@ -11,10 +11,12 @@ internal sealed class ThresholdOptions
 
     public double? Critical { get; set; }
 
-    /// <summary>How long the condition must hold before its alert fires; default two health-check intervals.</summary>
-    public TimeSpan? For { get; set; }
+    /// <summary>Seconds the condition must hold before its alert fires; default two health-check intervals.</summary>
+    public double? ForSeconds { get; set; }
 
-    public bool IsEmpty => Warning is null && Critical is null && For is null;
+    public TimeSpan? For => ForSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 
-    public ThresholdOptions Clone() => new() { Warning = Warning, Critical = Critical, For = For };
+    public bool IsEmpty => Warning is null && Critical is null && ForSeconds is null;
+
+    public ThresholdOptions Clone() => new() { Warning = Warning, Critical = Critical, ForSeconds = ForSeconds };
 }

@@ -50,14 +50,12 @@ internal sealed class ThresholdStore
         }
     }
 
-    /// <summary>The settings explicitly made for a server (config or API), by threshold name.</summary>
-    public IReadOnlyDictionary<string, ThresholdOptions> GetOverrides(string serverId)
+    /// <summary>The servers with at least one override of their own (from the config or the API).</summary>
+    public IReadOnlyList<string> ServersWithOverrides()
     {
         lock (_gate)
         {
-            return _servers.TryGetValue(serverId, out var overrides)
-                ? overrides.ToDictionary(static p => p.Key, static p => p.Value.Clone(), StringComparer.Ordinal)
-                : new Dictionary<string, ThresholdOptions>(StringComparer.Ordinal);
+            return [.. _servers.Where(static s => s.Value.Count > 0).Select(static s => s.Key).Order(StringComparer.Ordinal)];
         }
     }
 

@@ -3,6 +3,9 @@ namespace McpOtelAgent.Health;
 /// <summary>The checks a threshold setting must pass, shared by the start-up validator and run-time changes.</summary>
 internal static class ThresholdValidation
 {
+    /// <summary>A year: longer durations are mistakes, and keep TimeSpan arithmetic far from overflow.</summary>
+    public const double MaxSeconds = 365 * 24 * 3600;
+
     /// <summary>Problems with one setting, each as (field, message); empty when it is valid.</summary>
     public static IEnumerable<(string Field, string Message)> Check(ThresholdOptions value)
     {
@@ -21,9 +24,9 @@ internal static class ThresholdValidation
             yield return (nameof(ThresholdOptions.Critical), FormattableString.Invariant($"({c}) must not be below Warning ({w})"));
         }
 
-        if (value.For is { } forDuration && forDuration < TimeSpan.Zero)
+        if (value.ForSeconds is { } forSeconds && !(double.IsFinite(forSeconds) && forSeconds >= 0 && forSeconds <= MaxSeconds))
         {
-            yield return (nameof(ThresholdOptions.For), "must not be negative");
+            yield return (nameof(ThresholdOptions.ForSeconds), "must be a number of seconds from 0 to 31536000 (a year)");
         }
     }
 

@@ -138,10 +138,15 @@ internal sealed class ManagedProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the leader has exited and no member of its group is left, or the time is up.</summary>
+    /// <summary>
+    /// Waits until the leader has exited and no member of its group is left, or the time is up. The graces are
+    /// wall-clock time a real process gets to react, so they run on the system clock even when the restart schedule
+    /// runs on a test's fake one.
+    /// </summary>
     private async Task<bool> WaitUntilGoneAsync(TimeSpan timeout)
     {
-        var start = _time.GetTimestamp();
+        var clock = TimeProvider.System;
+        var start = clock.GetTimestamp();
         while (true)
         {
             if (Exited.IsCompleted && !PosixSignals.GroupExists(ProcessGroupId))
@@ -149,13 +154,13 @@ internal sealed class ManagedProcess : IAsyncDisposable
                 return true;
             }
 
-            var left = timeout - _time.GetElapsedTime(start);
+            var left = timeout - clock.GetElapsedTime(start);
             if (left <= TimeSpan.Zero)
             {
                 return false;
             }
 
-            var wait = Exited.IsCompleted ? Task.Delay(PollInterval, _time) : Task.WhenAny(Exited, Task.Delay(left, _time));
+            var wait = Exited.IsCompleted ? Task.Delay(PollInterval, clock) : Task.WhenAny(Exited, Task.Delay(left, clock));
             await wait;
         }
     }

@@ -47,11 +47,11 @@ internal static partial class SecretRedactor
 
             hideNext = false;
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && IsSecretName(argument[..equals]))
+            if (equals > 0 && AssignmentName().IsMatch(argument.AsSpan(0, equals)) && IsSecretName(argument[..equals]))
             {
                 result[i] = argument[..(equals + 1)] + Mask;
             }
-            else if (argument.StartsWith('-') && equals < 0 && IsSecretName(argument))
+            else if ((argument.StartsWith('-') && equals < 0 && IsSecretName(argument)) || AuthSchemeWord().IsMatch(argument))
             {
                 result[i] = argument;
                 hideNext = true;
@@ -104,6 +104,13 @@ internal static partial class SecretRedactor
         "key", "apikey", "token", "secret", "password", "passwd", "credential", "credentials",
         "auth", "authorization", "bearer", "pat", "cookie", "signature",
     };
+
+    /// <summary><c>--flag</c>, <c>NAME</c> or <c>a.b</c> before an <c>=</c>; not a URL or a path.</summary>
+    [GeneratedRegex("^-{0,2}[A-Za-z_][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AssignmentName();
+
+    [GeneratedRegex("^(?i:bearer|basic)$", RegexOptions.CultureInvariant)]
+    private static partial Regex AuthSchemeWord();
 
     [GeneratedRegex("[-_.:]", RegexOptions.CultureInvariant)]
     private static partial Regex NameWords();

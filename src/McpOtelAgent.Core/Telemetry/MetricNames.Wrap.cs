@@ -4,8 +4,8 @@ namespace McpOtelAgent.Telemetry;
 internal static partial class MetricNames
 {
     /// <summary>
-    /// Histogram, <c>s</c>: a request the client sent, from the wrapper forwarding it to the server until it forwarded
-    /// the reply (OpenTelemetry MCP semantic conventions). Prometheus: <c>mcp_server_operation_duration_seconds</c>.
+    /// Histogram, <c>s</c>: a request the client sent, from the wrapper reading it until it read the server's reply
+    /// (OpenTelemetry MCP semantic conventions). Prometheus: <c>mcp_server_operation_duration_seconds</c>.
     /// </summary>
     public const string McpServerOperationDuration = "mcp.server.operation.duration";
 

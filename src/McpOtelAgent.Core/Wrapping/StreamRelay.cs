@@ -4,9 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace McpOtelAgent.Wrapping;
 
 /// <summary>
-/// Copies one direction of the stdio session byte for byte. Each chunk is written and flushed on as soon as it is read,
-/// and only then shown to the tap, so observation never holds bytes back and can never alter them; a failing tap is
-/// switched off, never the pipe.
+/// Copies one direction of the stdio session byte for byte: each chunk is written and flushed on as soon as it is read.
+/// The tap sees the chunk just before it is written (it only parses; it cannot alter the bytes), because a reply can
+/// only be matched to a request the observer already knows: were the request forwarded first, a fast server could
+/// answer before the request was recorded. A failing tap is switched off, never the pipe.
 /// </summary>
 internal static class StreamRelay
 {
@@ -32,9 +33,6 @@ internal static class StreamRelay
                     return;
                 }
 
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                await destination.FlushAsync(cancellationToken);
-
                 if (tap is not null)
                 {
                     try
@@ -47,6 +45,9 @@ internal static class StreamRelay
                         tap = null;
                     }
                 }
+
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await destination.FlushAsync(cancellationToken);
             }
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)

@@ -6,7 +6,7 @@ internal sealed class CachedCmdline
     private byte[] _bytes = [];
     private string[]? _arguments;
 
-    public string[] Get(ReadOnlySpan<byte> bytes)
+    public string[] Get(ReadOnlySpan<byte> bytes, bool truncated)
     {
         if (_arguments is not null && bytes.SequenceEqual(_bytes))
         {
@@ -14,7 +14,7 @@ internal sealed class CachedCmdline
         }
 
         _bytes = bytes.ToArray();
-        _arguments = CmdlineParser.Parse(bytes);
+        _arguments = CmdlineParser.Parse(bytes, truncated);
         return _arguments;
     }
 }

@@ -21,6 +21,8 @@ internal static unsafe partial class LibC
     public const int EAcces = 13;
 
     public const int ScClkTck = 2;
+    public const int RlimitNoFile = 7;
+    public const ulong RlimInfinity = ulong.MaxValue;
 
     /// <summary>statx request mask bit for the file type (<c>STATX_TYPE</c>).</summary>
     public const uint StatxType = 0x1;
@@ -50,6 +52,10 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial long sysconf(int name);
+
+    /// <summary><c>prlimit(2)</c>; <paramref name="oldLimit"/> receives <c>struct rlimit { rlim_t cur, max; }</c>.</summary>
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int prlimit(int pid, int resource, ulong* newLimit, ulong* oldLimit);
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int sched_getaffinity(int pid, nint cpuSetSize, byte* mask);

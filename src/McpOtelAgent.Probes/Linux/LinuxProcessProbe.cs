@@ -6,7 +6,7 @@ namespace McpOtelAgent.Probes.Linux;
 /// the kernel cost of open+read+close; the descriptors are bound to the process, so a reused pid can never be read
 /// as the old process. Not thread-safe: the sampler is its only caller.
 /// </summary>
-internal sealed class LinuxProcessProbe : ProcessProbe
+internal sealed unsafe class LinuxProcessProbe : ProcessProbe
 {
     public const string DefaultProcRoot = "/proc";
     public const string DefaultCgroupRoot = "/sys/fs/cgroup";
@@ -27,6 +27,8 @@ internal sealed class LinuxProcessProbe : ProcessProbe
     private readonly List<ulong> _socketInodes = [];
     private readonly List<int> _stale = [];
     private readonly int _rootFd;
+    private readonly bool _live;
+    private LinuxProcessSweep? _latestSweep;
     private int[] _pids = new int[512];
     private int[] _fds = new int[64];
     private byte[] _nameBytes = new byte[8192];
@@ -48,16 +50,16 @@ internal sealed class LinuxProcessProbe : ProcessProbe
             throw new IOException($"cannot open proc root {procRoot}: errno {errno}");
         }
 
-        var live = Path.GetFullPath(procRoot).TrimEnd('/') == DefaultProcRoot;
-        _inetTable = new InetSocketTable(_reader, useNetlink: live);
+        _live = Path.GetFullPath(procRoot).TrimEnd('/') == DefaultProcRoot;
+        _inetTable = new InetSocketTable(_reader, useNetlink: _live);
     }
 
     public override SystemInfo System { get; }
 
     public override ProbeParts SupportedParts => ProbeParts.Extended;
 
-    /// <summary>Descriptors currently kept open (pid directories and their files).</summary>
-    internal int OpenFds => _reader.OpenFds;
+    /// <summary>Whether descriptors of a pid are kept open (they are closed once a sweep no longer sees it).</summary>
+    internal bool HoldsFilesOf(int pid) => _handles.ContainsKey(pid);
 
     public override ProcessSweep BeginSweep()
     {
@@ -69,7 +71,7 @@ internal sealed class LinuxProcessProbe : ProcessProbe
         }
 
         var keys = new ProcessKey[listed];
-        var parents = new int[listed];
+        var stats = new StatFields[listed];
         var nameRanges = new Range[listed];
         var nameLength = 0;
         var count = 0;
@@ -83,7 +85,7 @@ internal sealed class LinuxProcessProbe : ProcessProbe
 
             handles.LastSweep = generation;
             keys[count] = new ProcessKey(pid, stat.StartTimeTicks);
-            parents[count] = stat.ParentPid;
+            stats[count] = stat;
             var name = _reader.Content(length)[stat.Comm];
             if (nameLength + name.Length > _nameBytes.Length)
             {
@@ -97,7 +99,8 @@ internal sealed class LinuxProcessProbe : ProcessProbe
         }
 
         CloseHandlesNotSeenIn(generation);
-        return new LinuxProcessSweep(this, _timeProvider.GetUtcNow(), keys, parents, nameRanges, _nameBytes[..nameLength], count);
+        _latestSweep = new LinuxProcessSweep(this, _timeProvider.GetUtcNow(), keys, stats, nameRanges, _nameBytes[..nameLength], count);
+        return _latestSweep;
     }
 
     public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep)
@@ -107,6 +110,7 @@ internal sealed class LinuxProcessProbe : ProcessProbe
 
         // Open the pid directory before (re)reading stat: if stat then reads as the same process, the directory
         // is that process's too, and every file opened through it is.
+        var openedDirectory = false;
         if ((parts & NeedsDirectory) != 0 && handles.DirectoryFd < 0)
         {
             handles.DirectoryFd = _reader.OpenUnderRoot(key.Pid, default, LibC.ORdOnly | LibC.ODirectory, out var dirErrno);
@@ -114,50 +118,73 @@ internal sealed class LinuxProcessProbe : ProcessProbe
             {
                 return Forget(handles, known, dirErrno is LibC.EAcces or LibC.EPerm ? ProbeResult.Denied($"{PathOf(key.Pid, null)}: permission denied") : ProbeResult.Gone());
             }
+
+            openedDirectory = true;
         }
 
-        var statLength = ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out var errno);
-        if (statLength <= 0)
+        // Within the latest sweep, stat was just read through these very handles: use it rather than read it twice.
+        StatFields stat;
+        string name;
+        if (!openedDirectory && known && handles.StartTimeTicks == key.StartTimeTicks && ReferenceEquals(sweep, _latestSweep)
+            && _latestSweep.TryGetStat(key.Pid, out stat, out var sweepName) && stat.StartTimeTicks == key.StartTimeTicks)
         {
-            return Forget(handles, known, errno is LibC.EAcces or LibC.EPerm ? ProbeResult.Denied($"{PathOf(key.Pid, ProcFile.Stat)}: permission denied") : ProbeResult.Gone());
+            name = handles.Name.Get(sweepName);
         }
-
-        if (!StatParser.TryParse(_reader.Content(statLength), out var stat, out var statError))
+        else
         {
-            return Forget(handles, known, ProbeResult.Malformed($"{PathOf(key.Pid, ProcFile.Stat)}: {statError}"));
-        }
-
-        if (stat.StartTimeTicks != key.StartTimeTicks)
-        {
-            // The pid belongs to another process now; its handles stay, for the key the sweep will give it.
-            if (!known && handles.StartTimeTicks == 0)
+            var statLength = ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out var errno);
+            if (statLength <= 0)
             {
-                handles.StartTimeTicks = stat.StartTimeTicks;
-                _handles[key.Pid] = handles;
-                handles.LastSweep = _sweepGeneration;
+                return Forget(handles, known, errno is LibC.EAcces or LibC.EPerm ? ProbeResult.Denied($"{PathOf(key.Pid, ProcFile.Stat)}: permission denied") : ProbeResult.Gone());
             }
 
-            return ProbeResult.Gone($"pid {key.Pid} now belongs to another process");
-        }
+            if (!StatParser.TryParse(_reader.Content(statLength), out stat, out var statError))
+            {
+                return Forget(handles, known, ProbeResult.Malformed($"{PathOf(key.Pid, ProcFile.Stat)}: {statError}"));
+            }
 
-        if (!known)
-        {
-            handles.StartTimeTicks = stat.StartTimeTicks;
-            handles.LastSweep = _sweepGeneration;
-            _handles[key.Pid] = handles;
+            if (stat.StartTimeTicks != key.StartTimeTicks)
+            {
+                // The pid belongs to another process now; its handles stay, for the key the sweep will give it.
+                if (!known && handles.StartTimeTicks == 0)
+                {
+                    handles.StartTimeTicks = stat.StartTimeTicks;
+                    _handles[key.Pid] = handles;
+                    handles.LastSweep = _sweepGeneration;
+                }
+
+                return ProbeResult.Gone($"pid {key.Pid} now belongs to another process");
+            }
+
+            if (!known)
+            {
+                handles.StartTimeTicks = stat.StartTimeTicks;
+                handles.LastSweep = _sweepGeneration;
+                _handles[key.Pid] = handles;
+            }
+
+            name = handles.Name.Get(_reader.Content(statLength)[stat.Comm]);
         }
 
         var state = new ReadState(this, handles, key.Pid);
-        var name = handles.Name.Get(_reader.Content(statLength)[stat.Comm]);
+
+        // prlimit(2) first: one syscall against formatting all of /proc/[pid]/limits. It addresses the pid, not our
+        // pinned directory, so a read through the pinned files must follow it to prove the pid was not reused.
+        ulong? fdLimit = null;
+        var limitsByPid = (parts & ProbeParts.Limits) != 0 && TryPrlimit(key.Pid, out fdLimit);
         var pageSize = (ulong)System.PageSizeBytes;
         var rssBytes = stat.ResidentPages * pageSize;
 
+        // RSS as psutil reads it, from statm: since Linux 6.16 statm sums the per-CPU RSS counters exactly, while
+        // stat's rss field still reads them approximately (tens of pages off on a small process).
         ulong? shared = null;
         if ((parts & ProbeParts.Statm) != 0 && state.Read(ProcFile.Statm, ProbeParts.Statm, SmallFileMaxBytes, out var content))
         {
             if (StatmParser.TryParse(content, out var statm, out var error))
             {
                 shared = statm.SharedPages * pageSize;
+                // psutil's rss is statm's resident field (= VmRSS); stat's rss field lags it on current kernels.
+                rssBytes = statm.ResidentPages * pageSize;
             }
             else
             {
@@ -196,8 +223,7 @@ internal sealed class LinuxProcessProbe : ProcessProbe
             }
         }
 
-        ulong? fdLimit = null;
-        if ((parts & ProbeParts.Limits) != 0 && state.Read(ProcFile.Limits, ProbeParts.Limits, SmallFileMaxBytes, out content))
+        if ((parts & ProbeParts.Limits) != 0 && !limitsByPid && state.Read(ProcFile.Limits, ProbeParts.Limits, SmallFileMaxBytes, out content))
         {
             if (LimitsParser.TryParseOpenFilesSoftLimit(content, out var limit, out var error))
             {
@@ -212,7 +238,7 @@ internal sealed class LinuxProcessProbe : ProcessProbe
         IReadOnlyList<string> cmdline = [];
         if ((parts & ProbeParts.Cmdline) != 0 && state.Read(ProcFile.Cmdline, ProbeParts.Cmdline, CmdlineMaxBytes, out content))
         {
-            cmdline = handles.Cmdline.Get(content);
+            cmdline = handles.Cmdline.Get(content, _reader.LastReadTruncated);
         }
 
         int? fdCount = null, openFiles = null, connections = null;
@@ -223,6 +249,11 @@ internal sealed class LinuxProcessProbe : ProcessProbe
 
         var exe = (parts & ProbeParts.Exe) != 0 ? state.ReadLink("exe\0"u8, ProbeParts.Exe, handles.Exe) : null;
         var cwd = (parts & ProbeParts.Cwd) != 0 ? state.ReadLink("cwd\0"u8, ProbeParts.Cwd, handles.Cwd) : null;
+
+        if (limitsByPid && (parts & ProbeParts.Statm) == 0 && !IsAlive(handles))
+        {
+            return Forget(handles, known: true, ProbeResult.Gone());
+        }
 
         if (state.Gone)
         {
@@ -300,7 +331,7 @@ internal sealed class LinuxProcessProbe : ProcessProbe
             return string.Empty;
         }
 
-        return string.Join(' ', handles.Cmdline.Get(_reader.Content(length)));
+        return string.Join(' ', handles.Cmdline.Get(_reader.Content(length), _reader.LastReadTruncated));
     }
 
     internal HashSet<ulong> CollectInetSocketInodes()
@@ -392,7 +423,7 @@ internal sealed class LinuxProcessProbe : ProcessProbe
             }
         }
 
-        var length = _reader.ReadAll(fd, maxBytes, out _, out errno);
+        var length = _reader.ReadAll(fd, maxBytes, out errno);
         if (length < 0 || _reader.OpenFds > _reader.MaxOpenFds)
         {
             _reader.Close(ref fd);
@@ -434,7 +465,6 @@ internal sealed class LinuxProcessProbe : ProcessProbe
             return;
         }
 
-        var inet = sweep is LinuxProcessSweep linuxSweep ? linuxSweep.InetSocketInodes : CollectInetSocketInodes();
         _socketInodes.Clear();
         var files = 0;
         Span<byte> name = stackalloc byte[16];
@@ -452,18 +482,47 @@ internal sealed class LinuxProcessProbe : ProcessProbe
             var target = _reader.LinkContent(length);
             if (target.StartsWith("socket:["u8) && target[^1] == (byte)']')
             {
-                if (ProcText.TryParseUInt64(target[8..^1], out var inode) && inet.Contains(inode))
+                if (ProcText.TryParseUInt64(target[8..^1], out var inode))
                 {
                     _socketInodes.Add(inode);
                 }
             }
-            else if (target[0] == (byte)'/' && IsRegularFile(length))
+            else if (target[0] == (byte)'/')
             {
-                files++;
+                var types = state.Handles.FdFileTypes;
+                if (!types.TryGet(_fds[i], target, out var regular))
+                {
+                    regular = IsRegularFile(length);
+                    types.Set(_fds[i], _reader.LinkContent(length), regular);
+                }
+
+                if (regular)
+                {
+                    files++;
+                }
             }
         }
 
+        state.Handles.FdFileTypes.Trim(count);
+
         openFiles = files;
+
+        // Like psutil, look at the inet tables only for a process that holds sockets at all.
+        if (_socketInodes.Count > 0)
+        {
+            var inet = sweep is LinuxProcessSweep linuxSweep ? linuxSweep.InetSocketInodes : CollectInetSocketInodes();
+            var kept = 0;
+            for (var i = 0; i < _socketInodes.Count; i++)
+            {
+                if (inet.Contains(_socketInodes[i]))
+                {
+                    _socketInodes[kept++] = _socketInodes[i];
+                }
+            }
+
+            _socketInodes.RemoveRange(kept, _socketInodes.Count - kept);
+        }
+
         connections = CountDistinct(_socketInodes);
     }
 
@@ -616,6 +675,25 @@ internal sealed class LinuxProcessProbe : ProcessProbe
             Missing |= part;
             Error ??= $"{probe.PathOf(pid, file)}: {error}";
         }
+    }
+
+    private bool TryPrlimit(int pid, out ulong? softLimit)
+    {
+        softLimit = null;
+        if (!_live)
+        {
+            return false;
+        }
+
+        var limit = stackalloc ulong[2];
+        if (LibC.prlimit(pid, LibC.RlimitNoFile, null, limit) != 0)
+        {
+            // EPERM for another user's process without CAP_SYS_RESOURCE: /proc/[pid]/limits is world-readable.
+            return false;
+        }
+
+        softLimit = limit[0] == LibC.RlimInfinity ? null : limit[0];
+        return true;
     }
 
     private bool IsAlive(PidHandles handles) => ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out _) > 0;

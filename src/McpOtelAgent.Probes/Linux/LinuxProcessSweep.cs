@@ -9,7 +9,7 @@ internal sealed class LinuxProcessSweep : ProcessSweep
 {
     private readonly LinuxProcessProbe _probe;
     private readonly ProcessKey[] _keys;
-    private readonly int[] _parents;
+    private readonly StatFields[] _stats;
     private readonly Range[] _nameRanges;
     private readonly byte[] _nameBytes;
     private readonly int _count;
@@ -24,7 +24,7 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         LinuxProcessProbe probe,
         DateTimeOffset timestamp,
         ProcessKey[] keys,
-        int[] parents,
+        StatFields[] stats,
         Range[] nameRanges,
         byte[] nameBytes,
         int count)
@@ -32,7 +32,7 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         _probe = probe;
         Timestamp = timestamp;
         _keys = keys;
-        _parents = parents;
+        _stats = stats;
         _nameRanges = nameRanges;
         _nameBytes = nameBytes;
         _count = count;
@@ -66,7 +66,7 @@ internal sealed class LinuxProcessSweep : ProcessSweep
     {
         if (_indexByPid.TryGetValue(pid, out var index))
         {
-            parentPid = _parents[index];
+            parentPid = _stats[index].ParentPid;
             return true;
         }
 
@@ -84,15 +84,29 @@ internal sealed class LinuxProcessSweep : ProcessSweep
             end++;
         }
 
-        return end == start ? [] : new ArraySegment<int>(_childPids!, start, end - start);
+        return end == start ? Array.Empty<int>() : new ArraySegment<int>(_childPids!, start, end - start);
     }
 
     public override void CollectDescendants(int pid, List<int> into)
     {
-        foreach (var child in ChildrenOf(pid))
+        // Depth first without recursion; parents read at slightly different instants could in theory form a loop,
+        // so the walk stops after as many processes as the sweep holds.
+        var first = into.Count;
+        var pending = new Stack<int>();
+        pending.Push(pid);
+        while (pending.Count > 0 && into.Count - first <= _count)
         {
-            into.Add(child);
-            CollectDescendants(child, into);
+            var current = pending.Pop();
+            if (current != pid)
+            {
+                into.Add(current);
+            }
+
+            var children = ChildrenOf(current);
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(children[i]);
+            }
         }
     }
 
@@ -116,6 +130,24 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         return _names[index] ??= System.Text.Encoding.UTF8.GetString(_nameBytes.AsSpan(_nameRanges[index]));
     }
 
+    /// <summary>
+    /// The stat this sweep read for a pid (its <see cref="StatFields.Comm"/> is meaningless here) and its comm bytes:
+    /// a read in the same sweep uses them instead of reading stat again.
+    /// </summary>
+    internal bool TryGetStat(int pid, out StatFields stat, out ReadOnlySpan<byte> name)
+    {
+        if (_indexByPid.TryGetValue(pid, out var index))
+        {
+            stat = _stats[index];
+            name = _nameBytes.AsSpan(_nameRanges[index]);
+            return true;
+        }
+
+        stat = default;
+        name = default;
+        return false;
+    }
+
     /// <summary>Inodes of every TCP/UDP socket of the namespace, read once per sweep on first need.</summary>
     internal HashSet<ulong> InetSocketInodes => _inetInodes ??= _probe.CollectInetSocketInodes();
 
@@ -130,7 +162,7 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         var pairs = new long[_count];
         for (var i = 0; i < _count; i++)
         {
-            pairs[i] = ((long)_parents[i] << 32) | (uint)_keys[i].Pid;
+            pairs[i] = ((long)_stats[i].ParentPid << 32) | (uint)_keys[i].Pid;
         }
 
         Array.Sort(pairs);

@@ -27,6 +27,8 @@ internal sealed class PidHandles(int pid)
 
     public CachedCmdline Cmdline { get; } = new();
 
+    public FdFileTypes FdFileTypes { get; } = new();
+
     public ref int File(ProcFile file) => ref _files[(int)file];
 
     public void Close(ProcReader reader)

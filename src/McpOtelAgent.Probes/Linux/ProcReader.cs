@@ -34,6 +34,9 @@ internal sealed unsafe class ProcReader
 
     public bool HasFdBudget => OpenFds < MaxOpenFds;
 
+    /// <summary>Whether the last <see cref="ReadAll"/> stopped at its cap before the end of the file.</summary>
+    public bool LastReadTruncated { get; private set; }
+
     /// <summary>The bytes of the last <see cref="ReadAll"/>.</summary>
     public ReadOnlySpan<byte> Content(int length) => _buffer.AsSpan(0, length);
 
@@ -100,20 +103,21 @@ internal sealed unsafe class ProcReader
     }
 
     /// <summary>
-    /// Reads a file from offset 0 (pread, so a kept-open file needs no seek) until EOF or <paramref name="maxBytes"/>.
+    /// Reads a per-process file from offset 0 (pread, so a kept-open file needs no seek) until a short read or
+    /// <paramref name="maxBytes"/>. Not for files that emit records in pieces (<c>/proc/net/*</c>).
     /// Returns the length, or -1 with <paramref name="errno"/> set.
     /// </summary>
-    public int ReadAll(int fd, int maxBytes, out bool truncated, out int errno)
+    public int ReadAll(int fd, int maxBytes, out int errno)
     {
         var total = 0;
-        truncated = false;
+        LastReadTruncated = false;
         while (true)
         {
             if (total == _buffer.Length)
             {
                 if (_buffer.Length >= maxBytes)
                 {
-                    truncated = true;
+                    LastReadTruncated = true;
                     errno = 0;
                     return total;
                 }
@@ -138,13 +142,16 @@ internal sealed unsafe class ProcReader
                 return -1;
             }
 
-            if (n == 0)
+            total += (int)n;
+
+            // The per-process files are produced whole by each read (seq_file single_show; cmdline loops over pages
+            // until it fills the request), so a short read is the end. Asking again at the new offset would make the
+            // kernel generate the whole file a second time only to answer "0 bytes".
+            if (n == 0 || total < _buffer.Length)
             {
                 errno = 0;
                 return total;
             }
-
-            total += (int)n;
         }
     }
 

@@ -37,6 +37,9 @@ internal static class ApiEndpoints
         app.MapOpenApi(Prefix + "/openapi.json");
         var api = app.MapGroup(Prefix);
         api.MapServerEndpoints();
+        api.MapHealthEndpoints();
+        api.MapAlertsEndpoints();
+        api.MapThresholdsEndpoints();
         return app;
     }
 }

@@ -109,7 +109,7 @@ internal static class ServerEndpoints
 
     private static TargetSample? Latest(SampleStore store, string id) => store.TryGet(id, out var sample) ? sample : null;
 
-    private static ProblemHttpResult NotFound(string id) =>
+    internal static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Server not found",
             detail: $"No server with id '{id}' is monitored.");
 }

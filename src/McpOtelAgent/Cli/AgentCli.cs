@@ -16,8 +16,14 @@ internal static class AgentCli
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CheckConfigCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(WrapCommand.Create());
         return root;
     }
 
-    public static Task<int> InvokeAsync(string[] args) => CreateRootCommand().Parse(args).InvokeAsync();
+    // No response files: "@scope/package" is an ordinary argument of wrapped commands. No termination timeout: the
+    // host and the wrapper handle SIGINT/SIGTERM themselves (the wrapper forwards them and ends when its server does).
+    public static Task<int> InvokeAsync(string[] args) =>
+        CreateRootCommand()
+            .Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null })
+            .InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 }

@@ -1,5 +1,7 @@
+using McpOtelAgent.Alerts;
 using McpOtelAgent.Api;
 using McpOtelAgent.Configuration;
+using McpOtelAgent.Health;
 using McpOtelAgent.Security;
 using McpOtelAgent.Telemetry;
 using Microsoft.Extensions.Options;
@@ -21,14 +23,18 @@ internal static class AgentApplication
         builder.WebHost.UseUrls(BindAddresses.Split(builder.Configuration["Agent:Urls"] ?? AgentOptions.DefaultUrls));
 
         builder.Services.AddAgentCore(builder.Configuration);
+        builder.Services.AddAlerts();
+        builder.Services.AddHealth();
         builder.AddAgentOpenTelemetry();
         builder.Services.AddAgentApi();
+        builder.Services.AddHealthApi();
         builder.Services.AddApiKeySecurity();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Instruments are created once, before the first collection; nothing else would ask for them.
         app.Services.GetRequiredService<ProcessInstruments>();
+        app.Services.GetRequiredService<HealthInstruments>();
         app.UseAgentApi();
         app.MapPrometheusScrapingEndpoint();
         app.MapAgentApi();

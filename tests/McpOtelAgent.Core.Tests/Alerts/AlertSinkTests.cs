@@ -85,7 +85,7 @@ public class AlertSinkTests
     {
         var options = Options.Create(new AlertOptions
         {
-            Alertmanager = { Url = new Uri("http://127.0.0.1:9093"), ResendInterval = TimeSpan.FromMinutes(1) },
+            Alertmanager = { Url = new Uri("http://127.0.0.1:9093"), ResendIntervalSeconds = 60 },
         });
         var queue = new AlertmanagerQueue(options, NullLogger<AlertmanagerQueue>.Instance);
         return (new AlertmanagerSink(queue, options), queue);

@@ -15,8 +15,8 @@ public class HealthOptionsValidatorTests
     {
         var options = new HealthOptions
         {
-            CheckInterval = TimeSpan.Zero,
-            ForecastHorizon = TimeSpan.FromSeconds(-1),
+            DefaultForSeconds = -1,
+            ForecastHorizonSeconds = double.PositiveInfinity,
             TrendMinSamples = 1,
             Thresholds =
             {
@@ -32,8 +32,8 @@ public class HealthOptionsValidatorTests
         var failures = new HealthOptionsValidator().Validate(null, options).Failures!.ToList();
 
         Assert.Equal(6, failures.Count);
-        Assert.Contains(failures, f => f.StartsWith("Agent:Health:CheckInterval ", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Agent:Health:ForecastHorizon ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Agent:Health:DefaultForSeconds ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Agent:Health:ForecastHorizonSeconds ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Agent:Health:TrendMinSamples ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Agent:Health:Thresholds:cpu_percnt is not a threshold", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Agent:Health:Thresholds:memory_mb:Warning ", StringComparison.Ordinal));

@@ -34,7 +34,7 @@ public class ThresholdStoreTests
     {
         var store = Store(o =>
         {
-            o.Thresholds["CPU_PERCENT"] = new ThresholdOptions { Warning = 50, Critical = 60, For = TimeSpan.FromSeconds(5) };
+            o.Thresholds["CPU_PERCENT"] = new ThresholdOptions { Warning = 50, Critical = 60, ForSeconds = 5 };
             o.Servers["fs"] = new ServerHealthOptions { Thresholds = { [ThresholdNames.CpuPercent] = new ThresholdOptions { Warning = 90 } } };
         });
 
@@ -68,9 +68,9 @@ public class ThresholdStoreTests
     [Fact]
     public void SetGlobal_EveryFieldInvalid_EveryProblemNamed()
     {
-        var problems = Store().SetGlobal(ThresholdNames.ThreadCount, new ThresholdOptions { Warning = -1, Critical = double.NaN, For = TimeSpan.FromSeconds(-1) });
+        var problems = Store().SetGlobal(ThresholdNames.ThreadCount, new ThresholdOptions { Warning = -1, Critical = double.NaN, ForSeconds = -1 });
 
-        Assert.Equal(["Warning", "Critical", "For"], problems.Select(p => p.Field));
+        Assert.Equal(["Warning", "Critical", "ForSeconds"], problems.Select(p => p.Field));
     }
 
     [Fact]

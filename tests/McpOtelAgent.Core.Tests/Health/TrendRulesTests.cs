@@ -78,7 +78,7 @@ public class TrendRulesTests
     {
         // One fd per 5 s sample, 500 to go: 2500 s, beyond a 30 min horizon.
         var trends = Samples.Trend(30, Step, _ => 5, _ => 100, i => 471 + i);
-        var options = Samples.Options(o => o.ForecastHorizon = TimeSpan.FromMinutes(30));
+        var options = Samples.Options(o => o.ForecastHorizonSeconds = 1800);
         var context = Samples.Context(Samples.Up(fds: 500), trends, options);
 
         var forecast = Assert.Single(context.Forecasts);
