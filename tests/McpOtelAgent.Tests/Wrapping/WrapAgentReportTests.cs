@@ -18,6 +18,7 @@ public sealed class WrapAgentReportTests : IDisposable
     public async Task Wrap_AgentRunning_AttachesTheServerProcessAndReportsEachOperation()
     {
         await using var agent = await StubAgent.StartAsync(_metrics);
+        var standardError = new List<string>();
 
         await WrappedSdkSession.RunAsync(
             ["--server-id", "agent-everything", "--agent", agent.Url, "--api-key", "k3y"],
@@ -28,9 +29,11 @@ public sealed class WrapAgentReportTests : IDisposable
                 Assert.Equal(("agent-everything", "Bearer k3y"), (id, authorization));
                 Assert.Contains("server-everything", File.ReadAllText($"/proc/{pid}/cmdline"), StringComparison.Ordinal);
                 return Task.CompletedTask;
-            });
+            },
+            standardError: standardError);
 
         Assert.Equal(["agent-everything"], agent.Detached);
+        Assert.DoesNotContain(standardError, line => line.Contains("Could not", StringComparison.Ordinal));
         var counts = _metrics.Histogram(MetricNames.McpServerOperationDuration)
             .Select(p => (p.Tags[AttributeNames.McpMethodName], p.Tags.GetValueOrDefault(AttributeNames.GenAiToolName), p.Tags.GetValueOrDefault(AttributeNames.ErrorType), p.Count))
             .Order()
