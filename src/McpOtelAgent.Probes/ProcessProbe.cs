@@ -13,7 +13,10 @@ internal abstract class ProcessProbe : IDisposable
     public abstract ProbeParts SupportedParts { get; }
 
     /// <summary>The probe for the OS the agent runs on: /proc on Linux, System.Diagnostics.Process elsewhere.</summary>
-    public static ProcessProbe CreateForCurrentOs() => throw new NotImplementedException("issue #2");
+    public static ProcessProbe CreateForCurrentOs(TimeProvider? timeProvider = null) =>
+        OperatingSystem.IsLinux()
+            ? new Linux.LinuxProcessProbe(timeProvider: timeProvider)
+            : new Portable.PortableProcessProbe(timeProvider);
 
     /// <summary>
     /// Scans the process table once. Per-host work (pid list, parent→children map, socket inode table) is done

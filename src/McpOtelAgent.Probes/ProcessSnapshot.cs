@@ -37,6 +37,10 @@ internal sealed record ProcessSnapshot
 
     public required ulong VirtualMemoryBytes { get; init; }
 
+    /// <summary>
+    /// RSS: <c>statm</c> resident × page size when <see cref="ProbeParts.Statm"/> was read (exact, as psutil), else
+    /// <c>stat</c> field 24 (approximate on Linux 6.16+).
+    /// </summary>
     public required ulong ResidentMemoryBytes { get; init; }
 
     /// <summary>When the process started (boot time + start ticks).</summary>

@@ -13,6 +13,7 @@ internal sealed record SystemInfo(
     long PageSizeBytes,
     DateTimeOffset BootTime)
 {
+    /// <summary>Boot time plus a start time in clock ticks, in integer arithmetic so equal inputs give equal instants.</summary>
     public DateTimeOffset ToWallClock(ulong startTimeTicks) =>
-        BootTime + TimeSpan.FromSeconds(startTimeTicks / (double)ClockTicksPerSecond);
+        BootTime + TimeSpan.FromTicks((long)(startTimeTicks * TimeSpan.TicksPerSecond / (ulong)ClockTicksPerSecond));
 }

@@ -48,9 +48,13 @@ internal sealed record TargetSample
 
     public int? OpenFileDescriptors { get; init; }
 
+    /// <summary>RLIMIT_NOFILE soft limit of the root process; null when unlimited or unreadable.</summary>
+    public ulong? FileDescriptorLimit { get; init; }
+
     /// <summary>Highest open fds / RLIMIT_NOFILE soft limit over the tree's processes (the one nearest its limit).</summary>
     public double? FileDescriptorUsageRatio { get; init; }
 
+    /// <summary>Cumulative I/O of the tree, kept monotonic across children exiting (see <see cref="CumulativeTotals"/>).</summary>
     public IoCounters? Io { get; init; }
 
     public ulong? VoluntaryContextSwitches { get; init; }

@@ -1,0 +1,214 @@
+using System.Globalization;
+using McpOtelAgent.Probes;
+using McpOtelAgent.Targets;
+using McpOtelAgent.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace McpOtelAgent.Sampling;
+
+/// <summary>
+/// One sampling sweep: one scan of the process table, then every target resolved, its tree read and summed, and a
+/// <see cref="TargetSample"/> published. A target that fails is published as down with the reason; the sweep goes on.
+/// </summary>
+internal sealed class TargetSampler(
+    ProcessProbe probe,
+    TargetRegistry registry,
+    SampleStore store,
+    ProbeErrorCounts errors,
+    ILogger<TargetSampler> logger)
+{
+    // The root carries the command line and exe the info series and the API show; children need only numbers.
+    private readonly ProbeParts _rootParts = ProbeParts.Extended & probe.SupportedParts;
+    private readonly ProbeParts _childParts = ProbeParts.Extended & probe.SupportedParts
+        & ~(ProbeParts.Cmdline | ProbeParts.Exe | ProbeParts.Cwd);
+
+    private readonly Dictionary<string, TargetTracker> _trackers = new(StringComparer.Ordinal);
+
+    public void SampleAll()
+    {
+        var sweep = probe.BeginSweep();
+        var targets = registry.Snapshot();
+        foreach (var target in targets)
+        {
+            var tracker = TrackerFor(target);
+            TargetSample sample;
+            try
+            {
+                sample = Sample(target, tracker, sweep);
+            }
+            catch (Exception ex)
+            {
+                errors.Increment(target.ServerId, "exception");
+                AgentLog.TargetSampleFailed(logger, target.ServerId, ex);
+                sample = Down(target, tracker, sweep.Timestamp, $"sampling failed: {ex.Message}");
+            }
+
+            store.Publish(sample);
+            if (!registry.Contains(target.ServerId))
+            {
+                store.Remove(target.ServerId);
+            }
+        }
+
+        foreach (var id in _trackers.Keys.Where(id => !registry.Contains(id)).ToArray())
+        {
+            _trackers.Remove(id);
+        }
+
+        errors.Forget(id => !registry.Contains(id));
+    }
+
+    private TargetTracker TrackerFor(TargetDefinition target)
+    {
+        if (!_trackers.TryGetValue(target.ServerId, out var tracker) || !ReferenceEquals(tracker.Definition, target))
+        {
+            tracker = new TargetTracker(target);
+            _trackers[target.ServerId] = tracker;
+        }
+
+        return tracker;
+    }
+
+    private TargetSample Sample(TargetDefinition target, TargetTracker tracker, ProcessSweep sweep)
+    {
+        var resolution = target.Root.Resolve(sweep);
+        if (resolution.RootPid is not { } rootPid)
+        {
+            return Down(target, tracker, sweep.Timestamp, resolution.DownReason ?? "not found");
+        }
+
+        if (!sweep.TryGetKey(rootPid, out var rootKey))
+        {
+            return Down(target, tracker, sweep.Timestamp, Invariant($"no such pid {rootPid}"));
+        }
+
+        var pids = new List<int> { rootPid };
+        if (target.IncludeChildren)
+        {
+            sweep.CollectDescendants(rootPid, pids);
+        }
+
+        var processes = new List<ProcessSnapshot>(pids.Count);
+        var missing = ProbeParts.None;
+        for (var i = 0; i < pids.Count; i++)
+        {
+            var key = i == 0 ? rootKey : default;
+            if (i > 0 && !sweep.TryGetKey(pids[i], out key))
+            {
+                continue;
+            }
+
+            var result = probe.Read(key, i == 0 ? _rootParts : _childParts, sweep);
+            if (result.Outcome != ProbeOutcome.Ok)
+            {
+                errors.Increment(target.ServerId, ReasonOf(result.Outcome));
+            }
+
+            if (result.Snapshot is { } snapshot)
+            {
+                processes.Add(snapshot);
+                missing |= result.MissingParts;
+            }
+            else if (i == 0)
+            {
+                return Down(target, tracker, sweep.Timestamp, result.Outcome switch
+                {
+                    ProbeOutcome.Gone => Invariant($"pid {rootPid} exited"),
+                    ProbeOutcome.Denied => Invariant($"permission denied reading pid {rootPid}"),
+                    _ => Invariant($"pid {rootPid} unreadable: {result.Error}"),
+                });
+            }
+        }
+
+        var cpuPercent = tracker.Advance(sweep.Timestamp, rootKey, processes);
+        return Aggregate(target.ServerId, sweep.Timestamp, processes, missing, cpuPercent, tracker.Totals);
+    }
+
+    private TargetSample Aggregate(
+        string serverId,
+        DateTimeOffset timestamp,
+        List<ProcessSnapshot> processes,
+        ProbeParts missing,
+        double? cpuPercent,
+        CumulativeTotals totals)
+    {
+        ulong rss = 0, vms = 0;
+        ulong? shared = null;
+        double memoryPercent = 0;
+        var threads = 0;
+        int? fds = null, openFiles = null, connections = null;
+        double? fdRatio = null;
+        foreach (var p in processes)
+        {
+            rss += p.ResidentMemoryBytes;
+            vms += p.VirtualMemoryBytes;
+            memoryPercent += p.MemoryPercent;
+            threads += p.ThreadCount;
+            shared = Sum(shared, p.SharedMemoryBytes);
+            fds = Sum(fds, p.OpenFileDescriptors);
+            openFiles = Sum(openFiles, p.OpenFiles);
+            connections = Sum(connections, p.InetConnections);
+            if (p is { OpenFileDescriptors: { } open, FileDescriptorLimit: { } limit and > 0 })
+            {
+                fdRatio = Math.Max(fdRatio ?? 0, open / (double)limit);
+            }
+        }
+
+        var root = processes[0];
+        return new TargetSample
+        {
+            ServerId = serverId,
+            Timestamp = timestamp,
+            State = TargetState.Up,
+            Root = root,
+            Processes = processes,
+            CpuPercent = cpuPercent,
+            CpuUtilization = cpuPercent / 100 / probe.System.CpusAvailable,
+            CpuUserSeconds = totals.UserSeconds,
+            CpuSystemSeconds = totals.SystemSeconds,
+            ResidentMemoryBytes = rss,
+            VirtualMemoryBytes = vms,
+            SharedMemoryBytes = shared,
+            MemoryPercent = memoryPercent,
+            ThreadCount = threads,
+            OpenFileDescriptors = fds,
+            FileDescriptorLimit = root.FileDescriptorLimit,
+            FileDescriptorUsageRatio = fdRatio,
+            Io = totals.HasIo ? totals.Io : null,
+            VoluntaryContextSwitches = totals.HasContextSwitches ? totals.VoluntaryContextSwitches : null,
+            InvoluntaryContextSwitches = totals.HasContextSwitches ? totals.InvoluntaryContextSwitches : null,
+            MinorFaults = totals.MinorFaults,
+            MajorFaults = totals.MajorFaults,
+            OpenFiles = openFiles,
+            InetConnections = connections,
+            MissingParts = missing,
+        };
+    }
+
+    private static TargetSample Down(TargetDefinition target, TargetTracker tracker, DateTimeOffset timestamp, string reason)
+    {
+        tracker.MarkDown();
+        return new TargetSample
+        {
+            ServerId = target.ServerId,
+            Timestamp = timestamp,
+            State = TargetState.Down,
+            DownReason = reason,
+        };
+    }
+
+    private static string ReasonOf(ProbeOutcome outcome) => outcome switch
+    {
+        ProbeOutcome.Partial => "partial",
+        ProbeOutcome.Denied => "denied",
+        ProbeOutcome.Gone => "gone",
+        ProbeOutcome.Malformed => "malformed",
+        _ => "other",
+    };
+
+    private static ulong? Sum(ulong? total, ulong? value) => value is { } v ? (total ?? 0) + v : total;
+
+    private static int? Sum(int? total, int? value) => value is { } v ? (total ?? 0) + v : total;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

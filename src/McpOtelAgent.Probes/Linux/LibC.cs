@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+
+namespace McpOtelAgent.Probes.Linux;
+
+/// <summary>
+/// The few libc calls the /proc reader needs where .NET has no allocation-free equivalent: <c>openat</c> on a pinned
+/// <c>/proc/[pid]</c> directory, <c>pread</c> at offset 0 on kept-open files, <c>readlinkat</c>, <c>getdents64</c>,
+/// <c>statx</c> (its layout, unlike <c>struct stat</c>, is the same on every architecture) and netlink sockets.
+/// </summary>
+internal static unsafe partial class LibC
+{
+    public const int AtFdCwd = -100;
+    public const int ORdOnly = 0;
+    public const int ODirectory = 0x10000;
+    public const int OCloExec = 0x80000;
+
+    public const int EPerm = 1;
+    public const int ENoEnt = 2;
+    public const int ESrch = 3;
+    public const int EIntr = 4;
+    public const int EAcces = 13;
+
+    public const int ScClkTck = 2;
+    public const int RlimitNoFile = 7;
+    public const ulong RlimInfinity = ulong.MaxValue;
+
+    /// <summary>statx request mask bit for the file type (<c>STATX_TYPE</c>).</summary>
+    public const uint StatxType = 0x1;
+    public const ushort SIfMt = 0xF000;
+    public const ushort SIfReg = 0x8000;
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int openat(int dirFd, byte* path, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint pread(int fd, byte* buffer, nint count, long offset);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int close(int fd);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint readlinkat(int dirFd, byte* path, byte* buffer, nint size);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint getdents64(int fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial long lseek(int fd, long offset, int whence);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int statx(int dirFd, byte* path, int flags, uint mask, byte* statxBuffer);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial long sysconf(int name);
+
+    /// <summary><c>prlimit(2)</c>; <paramref name="oldLimit"/> receives <c>struct rlimit { rlim_t cur, max; }</c>.</summary>
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int prlimit(int pid, int resource, ulong* newLimit, ulong* oldLimit);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int sched_getaffinity(int pid, nint cpuSetSize, byte* mask);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int socket(int domain, int type, int protocol);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint send(int fd, byte* buffer, nint length, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint recv(int fd, byte* buffer, nint length, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int getpwuid_r(uint uid, byte* passwd, byte* buffer, nint bufferLength, nint* result);
+}

@@ -1,0 +1,700 @@
+namespace McpOtelAgent.Probes.Linux;
+
+/// <summary>
+/// Reads processes straight from a proc root (<c>/proc</c>, or a fixture folder in tests). Keeps each process's
+/// <c>/proc/[pid]</c> directory and files open between samples and re-reads them at offset 0 (pread), which halves
+/// the kernel cost of open+read+close; the descriptors are bound to the process, so a reused pid can never be read
+/// as the old process. Not thread-safe: the sampler is its only caller.
+/// </summary>
+internal sealed unsafe class LinuxProcessProbe : ProcessProbe
+{
+    public const string DefaultProcRoot = "/proc";
+    public const string DefaultCgroupRoot = "/sys/fs/cgroup";
+
+    /// <summary>Bound on one read of a small file (stat, statm, status, io, limits); none comes near it.</summary>
+    private const int SmallFileMaxBytes = 64 * 1024;
+
+    /// <summary>Bound on a command line; longer ones (ARG_MAX allows megabytes) are cut here.</summary>
+    internal const int CmdlineMaxBytes = 256 * 1024;
+
+    private const ProbeParts NeedsDirectory = ProbeParts.Extended & ~ProbeParts.Stat;
+
+    private readonly ProcReader _reader;
+    private readonly TimeProvider _timeProvider;
+    private readonly InetSocketTable _inetTable;
+    private readonly Dictionary<int, PidHandles> _handles = [];
+    private readonly Dictionary<uint, string?> _userNames = [];
+    private readonly List<ulong> _socketInodes = [];
+    private readonly List<int> _stale = [];
+    private readonly int _rootFd;
+    private readonly bool _live;
+    private LinuxProcessSweep? _latestSweep;
+    private int[] _pids = new int[512];
+    private int[] _fds = new int[64];
+    private byte[] _nameBytes = new byte[8192];
+    private int _lastInetCount = 64;
+    private long _sweepGeneration;
+
+    public LinuxProcessProbe(
+        string procRoot = DefaultProcRoot,
+        string cgroupRoot = DefaultCgroupRoot,
+        TimeProvider? timeProvider = null,
+        int? maxOpenFds = null)
+    {
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        System = LinuxSystemInfo.Read(procRoot, cgroupRoot);
+        _reader = new ProcReader(procRoot, maxOpenFds ?? DefaultFdBudget());
+        _rootFd = _reader.OpenRoot(out var errno);
+        if (_rootFd < 0)
+        {
+            throw new IOException($"cannot open proc root {procRoot}: errno {errno}");
+        }
+
+        _live = Path.GetFullPath(procRoot).TrimEnd('/') == DefaultProcRoot;
+        _inetTable = new InetSocketTable(_reader, useNetlink: _live);
+    }
+
+    public override SystemInfo System { get; }
+
+    public override ProbeParts SupportedParts => ProbeParts.Extended;
+
+    /// <summary>Whether descriptors of a pid are kept open (they are closed once a sweep no longer sees it).</summary>
+    internal bool HoldsFilesOf(int pid) => _handles.ContainsKey(pid);
+
+    public override ProcessSweep BeginSweep()
+    {
+        var generation = ++_sweepGeneration;
+        var listed = _reader.ListNumericEntries(_rootFd, ref _pids, out var errno);
+        if (listed < 0)
+        {
+            throw new IOException($"cannot list {_reader.RootPath}: errno {errno}");
+        }
+
+        var keys = new ProcessKey[listed];
+        var stats = new StatFields[listed];
+        var nameRanges = new Range[listed];
+        var nameLength = 0;
+        var count = 0;
+        for (var i = 0; i < listed; i++)
+        {
+            var pid = _pids[i];
+            if (!TryReadStatForSweep(pid, out var handles, out var stat, out var length))
+            {
+                continue;
+            }
+
+            handles.LastSweep = generation;
+            keys[count] = new ProcessKey(pid, stat.StartTimeTicks);
+            stats[count] = stat;
+            var name = _reader.Content(length)[stat.Comm];
+            if (nameLength + name.Length > _nameBytes.Length)
+            {
+                Array.Resize(ref _nameBytes, Math.Max(_nameBytes.Length * 2, nameLength + name.Length));
+            }
+
+            name.CopyTo(_nameBytes.AsSpan(nameLength));
+            nameRanges[count] = new Range(nameLength, nameLength + name.Length);
+            nameLength += name.Length;
+            count++;
+        }
+
+        CloseHandlesNotSeenIn(generation);
+        _latestSweep = new LinuxProcessSweep(this, _timeProvider.GetUtcNow(), keys, stats, nameRanges, _nameBytes[..nameLength], count);
+        return _latestSweep;
+    }
+
+    public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep)
+    {
+        var known = _handles.TryGetValue(key.Pid, out var handles);
+        handles ??= new PidHandles(key.Pid);
+
+        // Open the pid directory before (re)reading stat: if stat then reads as the same process, the directory
+        // is that process's too, and every file opened through it is.
+        var openedDirectory = false;
+        if ((parts & NeedsDirectory) != 0 && handles.DirectoryFd < 0)
+        {
+            handles.DirectoryFd = _reader.OpenUnderRoot(key.Pid, default, LibC.ORdOnly | LibC.ODirectory, out var dirErrno);
+            if (handles.DirectoryFd < 0)
+            {
+                return Forget(handles, known, dirErrno is LibC.EAcces or LibC.EPerm ? ProbeResult.Denied($"{PathOf(key.Pid, null)}: permission denied") : ProbeResult.Gone());
+            }
+
+            openedDirectory = true;
+        }
+
+        // Within the latest sweep, stat was just read through these very handles: use it rather than read it twice.
+        StatFields stat;
+        string name;
+        if (!openedDirectory && known && handles.StartTimeTicks == key.StartTimeTicks && ReferenceEquals(sweep, _latestSweep)
+            && _latestSweep.TryGetStat(key.Pid, out stat, out var sweepName) && stat.StartTimeTicks == key.StartTimeTicks)
+        {
+            name = handles.Name.Get(sweepName);
+        }
+        else
+        {
+            var statLength = ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out var errno);
+            if (statLength <= 0)
+            {
+                return Forget(handles, known, errno is LibC.EAcces or LibC.EPerm ? ProbeResult.Denied($"{PathOf(key.Pid, ProcFile.Stat)}: permission denied") : ProbeResult.Gone());
+            }
+
+            if (!StatParser.TryParse(_reader.Content(statLength), out stat, out var statError))
+            {
+                return Forget(handles, known, ProbeResult.Malformed($"{PathOf(key.Pid, ProcFile.Stat)}: {statError}"));
+            }
+
+            if (stat.StartTimeTicks != key.StartTimeTicks)
+            {
+                // The pid belongs to another process now; its handles stay, for the key the sweep will give it.
+                if (!known && handles.StartTimeTicks == 0)
+                {
+                    handles.StartTimeTicks = stat.StartTimeTicks;
+                    _handles[key.Pid] = handles;
+                    handles.LastSweep = _sweepGeneration;
+                }
+
+                return ProbeResult.Gone($"pid {key.Pid} now belongs to another process");
+            }
+
+            if (!known)
+            {
+                handles.StartTimeTicks = stat.StartTimeTicks;
+                handles.LastSweep = _sweepGeneration;
+                _handles[key.Pid] = handles;
+            }
+
+            name = handles.Name.Get(_reader.Content(statLength)[stat.Comm]);
+        }
+
+        var state = new ReadState(this, handles, key.Pid);
+
+        // prlimit(2) first: one syscall against formatting all of /proc/[pid]/limits. It addresses the pid, not our
+        // pinned directory, so a read through the pinned files must follow it to prove the pid was not reused.
+        ulong? fdLimit = null;
+        var limitsByPid = (parts & ProbeParts.Limits) != 0 && TryPrlimit(key.Pid, out fdLimit);
+        var pageSize = (ulong)System.PageSizeBytes;
+        var rssBytes = stat.ResidentPages * pageSize;
+
+        // RSS as psutil reads it, from statm: since Linux 6.16 statm sums the per-CPU RSS counters exactly, while
+        // stat's rss field still reads them approximately (tens of pages off on a small process).
+        ulong? shared = null;
+        if ((parts & ProbeParts.Statm) != 0 && state.Read(ProcFile.Statm, ProbeParts.Statm, SmallFileMaxBytes, out var content))
+        {
+            if (StatmParser.TryParse(content, out var statm, out var error))
+            {
+                shared = statm.SharedPages * pageSize;
+                // psutil's rss is statm's resident field (= VmRSS); stat's rss field lags it on current kernels.
+                rssBytes = statm.ResidentPages * pageSize;
+            }
+            else
+            {
+                state.Malformed(ProbeParts.Statm, ProcFile.Statm, error);
+            }
+        }
+
+        int? uid = null;
+        string? userName = null;
+        ulong? voluntary = null, involuntary = null;
+        if ((parts & ProbeParts.Status) != 0 && state.Read(ProcFile.Status, ProbeParts.Status, SmallFileMaxBytes, out content))
+        {
+            if (StatusParser.TryParse(content, out var status, out var error))
+            {
+                uid = (int)status.RealUid;
+                userName = UserName(status.RealUid);
+                voluntary = status.VoluntaryContextSwitches;
+                involuntary = status.InvoluntaryContextSwitches;
+            }
+            else
+            {
+                state.Malformed(ProbeParts.Status, ProcFile.Status, error);
+            }
+        }
+
+        IoCounters? io = null;
+        if ((parts & ProbeParts.Io) != 0 && state.Read(ProcFile.Io, ProbeParts.Io, SmallFileMaxBytes, out content))
+        {
+            if (IoParser.TryParse(content, out var counters, out var error))
+            {
+                io = counters;
+            }
+            else
+            {
+                state.Malformed(ProbeParts.Io, ProcFile.Io, error);
+            }
+        }
+
+        if ((parts & ProbeParts.Limits) != 0 && !limitsByPid && state.Read(ProcFile.Limits, ProbeParts.Limits, SmallFileMaxBytes, out content))
+        {
+            if (LimitsParser.TryParseOpenFilesSoftLimit(content, out var limit, out var error))
+            {
+                fdLimit = limit;
+            }
+            else
+            {
+                state.Malformed(ProbeParts.Limits, ProcFile.Limits, error);
+            }
+        }
+
+        IReadOnlyList<string> cmdline = [];
+        if ((parts & ProbeParts.Cmdline) != 0 && state.Read(ProcFile.Cmdline, ProbeParts.Cmdline, CmdlineMaxBytes, out content))
+        {
+            cmdline = handles.Cmdline.Get(content, _reader.LastReadTruncated);
+        }
+
+        int? fdCount = null, openFiles = null, connections = null;
+        if ((parts & (ProbeParts.FdCount | ProbeParts.FdTargets)) != 0)
+        {
+            ReadFds(ref state, parts, sweep, out fdCount, out openFiles, out connections);
+        }
+
+        var exe = (parts & ProbeParts.Exe) != 0 ? state.ReadLink("exe\0"u8, ProbeParts.Exe, handles.Exe) : null;
+        var cwd = (parts & ProbeParts.Cwd) != 0 ? state.ReadLink("cwd\0"u8, ProbeParts.Cwd, handles.Cwd) : null;
+
+        if (limitsByPid && (parts & ProbeParts.Statm) == 0 && !IsAlive(handles))
+        {
+            return Forget(handles, known: true, ProbeResult.Gone());
+        }
+
+        if (state.Gone)
+        {
+            return Forget(handles, known: true, ProbeResult.Gone());
+        }
+
+        var snapshot = new ProcessSnapshot
+        {
+            Key = key,
+            Name = name,
+            State = StatParser.ToState(stat.StateLetter),
+            ParentPid = stat.ParentPid,
+            ClockTicksPerSecond = System.ClockTicksPerSecond,
+            UserTicks = stat.UserTicks,
+            SystemTicks = stat.SystemTicks,
+            ChildrenUserTicks = stat.ChildrenUserTicks,
+            ChildrenSystemTicks = stat.ChildrenSystemTicks,
+            MinorFaults = stat.MinorFaults,
+            MajorFaults = stat.MajorFaults,
+            ThreadCount = stat.ThreadCount,
+            Nice = stat.Nice,
+            VirtualMemoryBytes = stat.VirtualMemoryBytes,
+            ResidentMemoryBytes = rssBytes,
+            CreateTime = System.ToWallClock(stat.StartTimeTicks),
+            MemoryPercent = System.MemTotalBytes == 0 ? 0 : rssBytes * 100.0 / System.MemTotalBytes,
+            SharedMemoryBytes = shared,
+            Uid = uid,
+            UserName = userName,
+            VoluntaryContextSwitches = voluntary,
+            InvoluntaryContextSwitches = involuntary,
+            Io = io,
+            OpenFileDescriptors = fdCount,
+            OpenFiles = openFiles,
+            InetConnections = connections,
+            FileDescriptorLimit = fdLimit,
+            Cmdline = cmdline,
+            Exe = exe,
+            Cwd = cwd,
+            Children = sweep.ChildrenOf(key.Pid),
+        };
+
+        if (_reader.OpenFds > _reader.MaxOpenFds)
+        {
+            handles.Close(_reader);
+        }
+
+        var outcome = state.Error is not null ? ProbeOutcome.Malformed
+            : state.Missing != ProbeParts.None ? ProbeOutcome.Partial
+            : ProbeOutcome.Ok;
+        return new ProbeResult(outcome, snapshot, state.Missing, state.Error);
+    }
+
+    /// <summary>The command line of a live key joined by spaces, for the sweep's cache; empty when unreadable.</summary>
+    internal string ReadCommandLine(ProcessKey key)
+    {
+        if (!_handles.TryGetValue(key.Pid, out var handles) || handles.StartTimeTicks != key.StartTimeTicks)
+        {
+            return string.Empty;
+        }
+
+        if (handles.DirectoryFd < 0)
+        {
+            handles.DirectoryFd = _reader.OpenUnderRoot(key.Pid, default, LibC.ORdOnly | LibC.ODirectory, out _);
+            if (handles.DirectoryFd < 0)
+            {
+                return string.Empty;
+            }
+        }
+
+        // Re-reading stat after opening the directory proves the directory is still this process's.
+        var statLength = ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out _);
+        var length = statLength > 0 ? ReadFile(handles, ProcFile.Cmdline, CmdlineMaxBytes, out _) : -1;
+        if (length < 0)
+        {
+            return string.Empty;
+        }
+
+        return string.Join(' ', handles.Cmdline.Get(_reader.Content(length), _reader.LastReadTruncated));
+    }
+
+    internal HashSet<ulong> CollectInetSocketInodes()
+    {
+        var inodes = new HashSet<ulong>(_lastInetCount);
+        _inetTable.Collect(inodes);
+        _lastInetCount = Math.Max(64, inodes.Count);
+        return inodes;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var handles in _handles.Values)
+            {
+                handles.Close(_reader);
+            }
+
+            _handles.Clear();
+            var root = _rootFd;
+            _reader.Close(ref root);
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static int DefaultFdBudget()
+    {
+        // Half of our own soft RLIMIT_NOFILE, so kept-open /proc files never starve the agent's sockets.
+        try
+        {
+            var limits = File.ReadAllBytes("/proc/self/limits");
+            if (LimitsParser.TryParseOpenFilesSoftLimit(limits, out var soft, out _) && soft is not null)
+            {
+                return (int)Math.Clamp(soft.Value / 2, 64, 16384);
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return 512;
+    }
+
+    private bool TryReadStatForSweep(int pid, out PidHandles handles, out StatFields stat, out int length)
+    {
+        if (_handles.TryGetValue(pid, out var existing))
+        {
+            length = ReadFile(existing, ProcFile.Stat, SmallFileMaxBytes, out _);
+            if (length > 0 && StatParser.TryParse(_reader.Content(length), out stat, out _)
+                && stat.StartTimeTicks == existing.StartTimeTicks)
+            {
+                handles = existing;
+                return true;
+            }
+
+            existing.Close(_reader);
+            _handles.Remove(pid);
+        }
+
+        handles = new PidHandles(pid);
+        length = ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out _);
+        if (length <= 0 || !StatParser.TryParse(_reader.Content(length), out stat, out _))
+        {
+            handles.Close(_reader);
+            stat = default;
+            return false;
+        }
+
+        handles.StartTimeTicks = stat.StartTimeTicks;
+        _handles[pid] = handles;
+        return true;
+    }
+
+    /// <summary>Reads one file of a process, opening it (through the pid directory when open) if not kept open.</summary>
+    private int ReadFile(PidHandles handles, ProcFile file, int maxBytes, out int errno)
+    {
+        ref var fd = ref handles.File(file);
+        if (fd < 0)
+        {
+            var name = ProcFileNames.Get(file);
+            fd = handles.DirectoryFd >= 0
+                ? _reader.OpenAt(handles.DirectoryFd, name, LibC.ORdOnly, out errno)
+                : _reader.OpenUnderRoot(handles.Pid, name, LibC.ORdOnly, out errno);
+            if (fd < 0)
+            {
+                return -1;
+            }
+        }
+
+        var length = _reader.ReadAll(fd, maxBytes, out errno);
+        if (length < 0 || _reader.OpenFds > _reader.MaxOpenFds)
+        {
+            _reader.Close(ref fd);
+        }
+
+        return length;
+    }
+
+    private void ReadFds(ref ReadState state, ProbeParts parts, ProcessSweep sweep, out int? fdCount, out int? openFiles, out int? connections)
+    {
+        fdCount = openFiles = connections = null;
+        var wanted = parts & (ProbeParts.FdCount | ProbeParts.FdTargets);
+        ref var directory = ref state.Handles.File(ProcFile.FdDirectory);
+        if (directory < 0)
+        {
+            directory = _reader.OpenAt(state.Handles.DirectoryFd, ProcFileNames.Get(ProcFile.FdDirectory), LibC.ORdOnly | LibC.ODirectory, out var openErrno);
+            if (directory < 0)
+            {
+                state.Failed(wanted, openErrno);
+                return;
+            }
+        }
+
+        var count = _reader.ListNumericEntries(directory, ref _fds, out var errno);
+        if (count < 0)
+        {
+            _reader.Close(ref directory);
+            state.Failed(wanted, errno);
+            return;
+        }
+
+        if ((parts & ProbeParts.FdCount) != 0)
+        {
+            fdCount = count;
+        }
+
+        if ((parts & ProbeParts.FdTargets) == 0)
+        {
+            return;
+        }
+
+        _socketInodes.Clear();
+        var files = 0;
+        Span<byte> name = stackalloc byte[16];
+        for (var i = 0; i < count; i++)
+        {
+            _fds[i].TryFormat(name, out var written, provider: global::System.Globalization.CultureInfo.InvariantCulture);
+            name[written] = 0;
+            var length = _reader.ReadLink(directory, name[..(written + 1)], out _);
+            if (length <= 0)
+            {
+                // Closed since the listing, or a target longer than PATH_MAX: psutil skips both.
+                continue;
+            }
+
+            var target = _reader.LinkContent(length);
+            if (target.StartsWith("socket:["u8) && target[^1] == (byte)']')
+            {
+                if (ProcText.TryParseUInt64(target[8..^1], out var inode))
+                {
+                    _socketInodes.Add(inode);
+                }
+            }
+            else if (target[0] == (byte)'/')
+            {
+                var types = state.Handles.FdFileTypes;
+                if (!types.TryGet(_fds[i], target, out var regular))
+                {
+                    regular = IsRegularFile(length);
+                    types.Set(_fds[i], _reader.LinkContent(length), regular);
+                }
+
+                if (regular)
+                {
+                    files++;
+                }
+            }
+        }
+
+        state.Handles.FdFileTypes.Trim(count);
+
+        openFiles = files;
+
+        // Like psutil, look at the inet tables only for a process that holds sockets at all.
+        if (_socketInodes.Count > 0)
+        {
+            var inet = sweep is LinuxProcessSweep linuxSweep ? linuxSweep.InetSocketInodes : CollectInetSocketInodes();
+            var kept = 0;
+            for (var i = 0; i < _socketInodes.Count; i++)
+            {
+                if (inet.Contains(_socketInodes[i]))
+                {
+                    _socketInodes[kept++] = _socketInodes[i];
+                }
+            }
+
+            _socketInodes.RemoveRange(kept, _socketInodes.Count - kept);
+        }
+
+        connections = CountDistinct(_socketInodes);
+    }
+
+    /// <summary>
+    /// psutil's <c>open_files()</c> test: an absolute link target that stats as a regular file; a target ending in
+    /// " (deleted)" is first stripped of it unless a file of that very name exists.
+    /// </summary>
+    private bool IsRegularFile(int length)
+    {
+        var target = _reader.LinkContent(length);
+        if (target.EndsWith(" (deleted)"u8) && _reader.LinkTargetFileType(length) < 0)
+        {
+            length -= " (deleted)".Length;
+        }
+
+        return _reader.LinkTargetFileType(length) == LibC.SIfReg;
+    }
+
+    /// <summary>A socket shared by two fds is one connection to psutil (one line of /proc/net/*).</summary>
+    private static int CountDistinct(List<ulong> inodes)
+    {
+        if (inodes.Count < 2)
+        {
+            return inodes.Count;
+        }
+
+        inodes.Sort();
+        var distinct = 1;
+        for (var i = 1; i < inodes.Count; i++)
+        {
+            if (inodes[i] != inodes[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        return distinct;
+    }
+
+    private string? UserName(uint uid)
+    {
+        if (!_userNames.TryGetValue(uid, out var name))
+        {
+            name = UserNames.Lookup(uid);
+            _userNames[uid] = name;
+        }
+
+        return name;
+    }
+
+    private ProbeResult Forget(PidHandles handles, bool known, ProbeResult result)
+    {
+        handles.Close(_reader);
+        if (known)
+        {
+            _handles.Remove(handles.Pid);
+        }
+
+        return result;
+    }
+
+    private void CloseHandlesNotSeenIn(long generation)
+    {
+        _stale.Clear();
+        foreach (var (pid, handles) in _handles)
+        {
+            if (handles.LastSweep != generation)
+            {
+                handles.Close(_reader);
+                _stale.Add(pid);
+            }
+        }
+
+        foreach (var pid in _stale)
+        {
+            _handles.Remove(pid);
+        }
+    }
+
+    private string PathOf(int pid, ProcFile? file) =>
+        file is null ? $"{_reader.RootPath}/{pid}" : $"{_reader.RootPath}/{pid}/{ProcFileNames.Display(file.Value)}";
+
+    /// <summary>Bookkeeping of one <see cref="Read"/>: which parts are missing, why, and whether the process went away.</summary>
+    private ref struct ReadState(LinuxProcessProbe probe, PidHandles handles, int pid)
+    {
+        public readonly PidHandles Handles => handles;
+
+        public ProbeParts Missing { get; private set; }
+
+        public string? Error { get; private set; }
+
+        public bool Gone { get; private set; }
+
+        public bool Read(ProcFile file, ProbeParts part, int maxBytes, out ReadOnlySpan<byte> content)
+        {
+            var length = probe.ReadFile(handles, file, maxBytes, out var errno);
+            if (length < 0)
+            {
+                Failed(part, errno);
+                content = default;
+                return false;
+            }
+
+            content = probe._reader.Content(length);
+            return true;
+        }
+
+        public string? ReadLink(ReadOnlySpan<byte> nameZ, ProbeParts part, CachedText cache)
+        {
+            var length = probe._reader.ReadLink(handles.DirectoryFd, nameZ, out var errno);
+            if (length > 0)
+            {
+                var target = probe._reader.LinkContent(length);
+                var nul = target.IndexOf((byte)0);
+                if (nul >= 0)
+                {
+                    length = nul;
+                }
+
+                if (target[..length].EndsWith(" (deleted)"u8) && probe._reader.LinkTargetFileType(length) < 0)
+                {
+                    length -= " (deleted)".Length;
+                }
+
+                return cache.Get(probe._reader.LinkContent(length));
+            }
+
+            // Kernel threads and zombies have no exe (ENOENT while alive): psutil reports "" and so no value here.
+            if (errno == LibC.ENoEnt && probe.IsAlive(handles))
+            {
+                return null;
+            }
+
+            Failed(part, errno);
+            return null;
+        }
+
+        public void Failed(ProbeParts part, int errno)
+        {
+            if (errno == LibC.ESrch || (errno == LibC.ENoEnt && !probe.IsAlive(handles)))
+            {
+                Gone = true;
+            }
+
+            Missing |= part;
+        }
+
+        public void Malformed(ProbeParts part, ProcFile file, string? error)
+        {
+            Missing |= part;
+            Error ??= $"{probe.PathOf(pid, file)}: {error}";
+        }
+    }
+
+    private bool TryPrlimit(int pid, out ulong? softLimit)
+    {
+        softLimit = null;
+        if (!_live)
+        {
+            return false;
+        }
+
+        var limit = stackalloc ulong[2];
+        if (LibC.prlimit(pid, LibC.RlimitNoFile, null, limit) != 0)
+        {
+            // EPERM for another user's process without CAP_SYS_RESOURCE: /proc/[pid]/limits is world-readable.
+            return false;
+        }
+
+        softLimit = limit[0] == LibC.RlimInfinity ? null : limit[0];
+        return true;
+    }
+
+    private bool IsAlive(PidHandles handles) => ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out _) > 0;
+}

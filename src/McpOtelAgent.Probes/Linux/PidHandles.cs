@@ -1,0 +1,45 @@
+namespace McpOtelAgent.Probes.Linux;
+
+/// <summary>
+/// What a probe keeps for one live process between samples: its <c>/proc/[pid]</c> directory and the files opened
+/// through it. Files opened through a directory descriptor stay bound to that process: once it is reaped they fail
+/// (ESRCH/ENOENT) instead of reading a newcomer that got the same pid.
+/// </summary>
+internal sealed class PidHandles(int pid)
+{
+    private readonly int[] _files = [-1, -1, -1, -1, -1, -1, -1];
+
+    public int Pid { get; } = pid;
+
+    /// <summary>Start time read through these handles (0 until stat was read).</summary>
+    public ulong StartTimeTicks { get; set; }
+
+    public int DirectoryFd { get; set; } = -1;
+
+    /// <summary>The sweep that last saw this pid; handles not seen by the latest sweep are closed.</summary>
+    public long LastSweep { get; set; }
+
+    public CachedText Name { get; } = new();
+
+    public CachedText Exe { get; } = new();
+
+    public CachedText Cwd { get; } = new();
+
+    public CachedCmdline Cmdline { get; } = new();
+
+    public FdFileTypes FdFileTypes { get; } = new();
+
+    public ref int File(ProcFile file) => ref _files[(int)file];
+
+    public void Close(ProcReader reader)
+    {
+        for (var i = 0; i < _files.Length; i++)
+        {
+            reader.Close(ref _files[i]);
+        }
+
+        var directory = DirectoryFd;
+        reader.Close(ref directory);
+        DirectoryFd = -1;
+    }
+}

@@ -1,0 +1,103 @@
+using McpOtelAgent.Alerts;
+using McpOtelAgent.Api;
+using McpOtelAgent.Configuration;
+using McpOtelAgent.Health;
+using McpOtelAgent.Security;
+using McpOtelAgent.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace McpOtelAgent.Hosting;
+
+/// <summary>Builds, checks and runs the agent's web host. Wiring only: every piece lives in its own AddXxx/MapXxx.</summary>
+internal static class AgentApplication
+{
+    /// <summary>Builds the host; <paramref name="configureServices"/> lets tests swap a service (the probe, the clock).</summary>
+    public static WebApplication Build(AgentLaunch launch, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "mcp-otel-agent",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        AgentConfiguration.Apply(builder.Configuration, launch.ConfigPath, launch.Settings, launch.Environment);
+        builder.WebHost.UseUrls(BindAddresses.Split(builder.Configuration["Agent:Urls"] ?? AgentOptions.DefaultUrls));
+
+        builder.Services.AddAgentCore(builder.Configuration);
+        builder.Services.AddAlerts();
+        builder.Services.AddHealth();
+        builder.AddAgentOpenTelemetry();
+        builder.Services.AddAgentApi();
+        builder.Services.AddHealthApi();
+        builder.Services.AddApiKeySecurity();
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        // Instruments are created once, before the first collection; nothing else would ask for them.
+        app.Services.GetRequiredService<ProcessInstruments>();
+        app.Services.GetRequiredService<HealthInstruments>();
+        app.UseAgentApi();
+        app.MapPrometheusScrapingEndpoint();
+        app.MapAgentApi();
+        app.Lifetime.ApplicationStarted.Register(() => ReportStart(app));
+        return app;
+    }
+
+    public static async Task<int> RunAsync(AgentLaunch launch, TextWriter errors, CancellationToken cancellationToken)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(launch);
+            Validate(app);
+        }
+        catch (Exception ex) when (ConfigurationProblems.From(ex) is { } problems)
+        {
+            ConfigurationProblems.Write(errors, problems);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        await using (app)
+        {
+            await app.RunAsync(cancellationToken);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static int CheckConfiguration(AgentLaunch launch, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            using var app = Build(launch);
+            Validate(app);
+        }
+        catch (Exception ex) when (ConfigurationProblems.From(ex) is { } problems)
+        {
+            ConfigurationProblems.Write(errors, problems);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        output.WriteLine($"Configuration is valid ({launch.ConfigPath ?? "embedded defaults"}).");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Runs every options validator registered with ValidateOnStart (every area's), collecting every error.</summary>
+    public static void Validate(WebApplication app) => app.Services.GetRequiredService<IStartupValidator>().Validate();
+
+    private static void ReportStart(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("McpOtelAgent");
+        var options = app.Services.GetRequiredService<IOptions<AgentOptions>>().Value;
+        var targets = app.Services.GetRequiredService<Targets.TargetRegistry>();
+        AgentLog.AgentStarted(logger, targets.Count, string.Join(", ", app.Urls));
+        if (string.IsNullOrEmpty(options.ApiKey))
+        {
+            AgentLog.NoApiKey(logger);
+        }
+
+        if (!BindAddresses.AllLoopback(options.Urls))
+        {
+            AgentLog.NonLoopbackBind(logger, options.Urls);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using McpOtelAgent.Configuration;
+using McpOtelAgent.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace McpOtelAgent.Hosting;
+
+internal static class OpenTelemetryHostingExtensions
+{
+    public const string ServiceName = "mcp-otel-agent";
+
+    /// <summary>
+    /// The agent's meter and the .NET runtime's on a MeterProvider with the Prometheus exporter (served at
+    /// <c>/metrics</c>), and OTLP export of metrics and logs when <c>Agent:Otlp:Endpoint</c> or
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Other areas add their meters with another
+    /// <c>services.AddOpenTelemetry().WithMetrics(m =&gt; m.AddMeter(...))</c>; the builders merge.
+    /// </summary>
+    public static WebApplicationBuilder AddAgentOpenTelemetry(this WebApplicationBuilder builder)
+    {
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService(ServiceName, serviceVersion: AgentMeter.Version, serviceInstanceId: Guid.NewGuid().ToString())
+                .AddAttributes([new KeyValuePair<string, object>("host.name", Environment.MachineName)]))
+            .WithMetrics(metrics => metrics
+                .AddMeter(AgentMeter.Name)
+                .AddRuntimeInstrumentation()
+                .AddView(instrument => instrument.Meter.Name == AgentMeter.Name
+                    ? new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit(builder.Configuration) }
+                    : null)
+                .AddPrometheusExporter());
+
+        var endpoint = builder.Configuration["Agent:Otlp:Endpoint"];
+        if (!string.IsNullOrEmpty(endpoint) && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+        {
+            var protocol = builder.Configuration["Agent:Otlp:Protocol"] == OtlpOptions.HttpProtobuf
+                ? OtlpExportProtocol.HttpProtobuf
+                : OtlpExportProtocol.Grpc;
+            otel.UseOtlpExporter(protocol, uri);
+        }
+        else if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // Reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS, OTEL_METRIC_EXPORT_INTERVAL... from the configuration.
+            otel.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    private static int CardinalityLimit(IConfiguration configuration) =>
+        AgentMeter.CardinalityLimitFor(
+            int.TryParse(configuration["Agent:MaxTargets"], System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0 ? max : new AgentOptions().MaxTargets);
+}

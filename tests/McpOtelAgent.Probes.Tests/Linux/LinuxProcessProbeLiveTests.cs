@@ -1,0 +1,242 @@
+using System.Globalization;
+using McpOtelAgent.Probes.Linux;
+
+namespace McpOtelAgent.Probes.Tests.Linux;
+
+public sealed class LinuxProcessProbeLiveTests : IDisposable
+{
+    private readonly LinuxProcessProbe _probe = new();
+    private readonly List<ChildProcess> _children = [];
+
+    public void Dispose()
+    {
+        foreach (var child in _children)
+        {
+            child.Dispose();
+        }
+
+        _probe.Dispose();
+    }
+
+    [Fact]
+    public void Read_Sleeper_ReadsEveryExtendedPart()
+    {
+        var sleeper = Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
+        var (key, sweep) = KeyOf(sleeper.Pid);
+
+        var result = _probe.Read(key, ProbeParts.Extended, sweep);
+
+        Assert.Equal(ProbeOutcome.Ok, result.Outcome);
+        var snapshot = result.Snapshot!;
+        Assert.Equal("sleep", snapshot.Name);
+        Assert.Equal(["/bin/sleep", "1000"], snapshot.Cmdline);
+        Assert.Equal(Environment.ProcessId, snapshot.ParentPid);
+        Assert.Equal(ProcessState.Sleeping, snapshot.State);
+        Assert.Equal(1, snapshot.ThreadCount);
+        Assert.True(snapshot.ResidentMemoryBytes > 0);
+        Assert.True(snapshot.SharedMemoryBytes > 0);
+        Assert.True(snapshot.OpenFileDescriptors >= 3);
+        Assert.Equal(0, snapshot.InetConnections);
+        Assert.EndsWith("sleep", snapshot.Exe, StringComparison.Ordinal);
+        Assert.Equal(Environment.CurrentDirectory, snapshot.Cwd);
+        Assert.NotNull(snapshot.Io);
+        Assert.NotNull(snapshot.FileDescriptorLimit);
+        Assert.Equal(sweep.Timestamp.Date, snapshot.CreateTime.Date);
+        Assert.Contains(sleeper.Pid, sweep.ChildrenOf(Environment.ProcessId));
+    }
+
+    [Fact]
+    public void Read_CpuBurner_CpuTimeGrows()
+    {
+        var burner = Track(ChildProcess.Python(Scripts.Burner));
+        burner.WaitForLine("ready");
+        var (key, sweep) = KeyOf(burner.Pid);
+        var first = _probe.Read(key, ProbeParts.Basic, sweep).Snapshot!.CpuSeconds;
+
+        var later = first;
+        var deadline = Environment.TickCount64 + 30_000;
+        while (later <= first && Environment.TickCount64 < deadline)
+        {
+            Thread.Sleep(20);
+            later = _probe.Read(key, ProbeParts.Basic, _probe.BeginSweep()).Snapshot!.CpuSeconds;
+        }
+
+        Assert.True(later > first, $"CPU time stayed at {first} s");
+        Assert.Equal(ProcessState.Running, StateWhileBurning(key));
+    }
+
+    [Fact]
+    public void Read_ProcessHolding100Files_CountsFdsAndOpenFiles()
+    {
+        var holder = Track(ChildProcess.Python(Scripts.OpenFiles, "100"));
+        holder.WaitForLine("ready");
+        var (key, sweep) = KeyOf(holder.Pid);
+
+        var snapshot = _probe.Read(key, ProbeParts.Extended, sweep).Snapshot!;
+
+        Assert.True(snapshot.OpenFileDescriptors >= 100, $"{snapshot.OpenFileDescriptors} fds");
+        Assert.True(snapshot.OpenFiles >= 100, $"{snapshot.OpenFiles} open files");
+    }
+
+    [Fact]
+    public void Read_TcpListener_CountsInetConnections()
+    {
+        var listener = Track(ChildProcess.Python(Scripts.Listener));
+        listener.WaitForLine("ready");
+        var (key, sweep) = KeyOf(listener.Pid);
+
+        var snapshot = _probe.Read(key, ProbeParts.Extended, sweep).Snapshot!;
+
+        // A listener, both ends of one connection, and a UDP socket over IPv6.
+        Assert.Equal(4, snapshot.InetConnections);
+    }
+
+    [Fact]
+    public void BeginSweep_ParentWithChildren_FindsTheTree()
+    {
+        var parent = Track(ChildProcess.Python(Scripts.Tree));
+        var pids = parent.WaitForLine("ready").Split(' ')[1..].Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var sweep = _probe.BeginSweep();
+
+        var descendants = new List<int>();
+        sweep.CollectDescendants(parent.Pid, descendants);
+
+        Assert.Equal(pids[..3].Order(), sweep.ChildrenOf(parent.Pid));
+        Assert.Equal(pids.Order(), descendants.Order());
+        Assert.True(sweep.TryGetKey(pids[0], out var child));
+        Assert.Equal(pids[..3].Order(), _probe.Read(sweep.TryGetKey(parent.Pid, out var key) ? key : default, ProbeParts.Stat, sweep).Snapshot!.Children);
+        Assert.Equal(parent.Pid, _probe.Read(child, ProbeParts.Stat, sweep).Snapshot!.ParentPid);
+        Assert.Equal("/bin/sh -c /bin/sleep 1000; :", sweep.GetCommandLine(pids[2]));
+    }
+
+    [Fact]
+    public void Read_Zombie_IsZombie()
+    {
+        var parent = Track(ChildProcess.Python(Scripts.Zombie));
+        var zombie = int.Parse(parent.WaitForLine("ready").Split(' ')[1], CultureInfo.InvariantCulture);
+        var (key, sweep) = KeyOf(zombie);
+
+        var result = _probe.Read(key, ProbeParts.Extended, sweep);
+
+        Assert.True(result.HasSnapshot, result.Error);
+        Assert.Equal(ProcessState.Zombie, result.Snapshot!.State);
+        Assert.Empty(result.Snapshot.Cmdline);
+        Assert.Null(result.Snapshot.Exe);
+    }
+
+    [Fact]
+    public void Read_ProcessThatExited_IsGoneWithoutException()
+    {
+        var sleeper = Track(ChildProcess.Start("/bin/sleep", "1000"));
+        var (key, sweep) = KeyOf(sleeper.Pid);
+        Assert.Equal(ProbeOutcome.Ok, _probe.Read(key, ProbeParts.Extended, sweep).Outcome);
+
+        sleeper.Kill();
+
+        Assert.Equal(ProbeOutcome.Gone, _probe.Read(key, ProbeParts.Extended, sweep).Outcome);
+        Assert.Equal(ProbeOutcome.Gone, _probe.Read(key, ProbeParts.Extended, _probe.BeginSweep()).Outcome);
+    }
+
+    [Fact]
+    public void Read_ProcessExitingWhileRead_IsOkUntilGone()
+    {
+        // Short-lived processes read back to back: every read lands before, during or after the exit, and each
+        // must give a whole snapshot or Gone, never an exception or a torn read.
+        for (var round = 0; round < 20; round++)
+        {
+            using var child = ChildProcess.Start("/bin/sh", "-c", "i=0; while [ $i -lt 300 ]; do i=$((i+1)); done");
+            if (!TryKeyOf(child.Pid, out var key, out var sweep))
+            {
+                continue;
+            }
+
+            ProbeResult result;
+            do
+            {
+                result = _probe.Read(key, ProbeParts.Extended, sweep);
+                Assert.True(result.Outcome is ProbeOutcome.Ok or ProbeOutcome.Gone or ProbeOutcome.Partial, $"{result.Outcome}: {result.Error}");
+                Assert.Equal(result.Outcome != ProbeOutcome.Gone, result.HasSnapshot);
+            }
+            while (result.Outcome != ProbeOutcome.Gone && !ExitedAndReaped(child));
+        }
+    }
+
+    [Fact]
+    public void Read_ReusedPid_IsGoneForTheOldKey()
+    {
+        var sleeper = Track(ChildProcess.Start("/bin/sleep", "1000"));
+        var (key, sweep) = KeyOf(sleeper.Pid);
+        var reused = key with { StartTimeTicks = key.StartTimeTicks - 1 };
+
+        Assert.Equal(ProbeOutcome.Gone, _probe.Read(reused, ProbeParts.Extended, sweep).Outcome);
+        Assert.Equal(ProbeOutcome.Ok, _probe.Read(key, ProbeParts.Extended, sweep).Outcome);
+    }
+
+    [Fact]
+    public void System_LiveHost_IsPlausible()
+    {
+        var system = _probe.System;
+
+        Assert.True(system.MemTotalBytes > 0);
+        Assert.InRange(system.CpusAvailable, 0.01, Environment.ProcessorCount);
+        Assert.Equal(100, system.ClockTicksPerSecond);
+        Assert.Equal(Environment.SystemPageSize, system.PageSizeBytes);
+    }
+
+    [Fact]
+    public void BeginSweep_ProcessesThatExit_ClosesTheirFiles()
+    {
+        var sleepers = Enumerable.Range(0, 10).Select(_ => Track(ChildProcess.Start("/bin/sleep", "1000"))).ToList();
+        var sweep = _probe.BeginSweep();
+        foreach (var sleeper in sleepers)
+        {
+            Assert.True(sweep.TryGetKey(sleeper.Pid, out var key));
+            Assert.Equal(ProbeOutcome.Ok, _probe.Read(key, ProbeParts.Extended, sweep).Outcome);
+            Assert.True(_probe.HoldsFilesOf(sleeper.Pid));
+        }
+
+        foreach (var sleeper in sleepers)
+        {
+            sleeper.Kill();
+        }
+
+        _probe.BeginSweep();
+
+        Assert.All(sleepers, sleeper => Assert.False(_probe.HoldsFilesOf(sleeper.Pid)));
+    }
+
+    private static bool ExitedAndReaped(ChildProcess child) => !Directory.Exists($"/proc/{child.Pid}");
+
+    private ProcessState StateWhileBurning(ProcessKey key)
+    {
+        // The burner is Running whenever it is on a CPU or runnable; one read in a few sees it so.
+        for (var i = 0; i < 1000; i++)
+        {
+            var state = _probe.Read(key, ProbeParts.Stat, _probe.BeginSweep()).Snapshot!.State;
+            if (state == ProcessState.Running)
+            {
+                return state;
+            }
+        }
+
+        return ProcessState.Sleeping;
+    }
+
+    private (ProcessKey Key, ProcessSweep Sweep) KeyOf(int pid)
+    {
+        Assert.True(TryKeyOf(pid, out var key, out var sweep), $"pid {pid} not in the sweep");
+        return (key, sweep);
+    }
+
+    private bool TryKeyOf(int pid, out ProcessKey key, out ProcessSweep sweep)
+    {
+        sweep = _probe.BeginSweep();
+        return sweep.TryGetKey(pid, out key);
+    }
+
+    private ChildProcess Track(ChildProcess child)
+    {
+        _children.Add(child);
+        return child;
+    }
+}
