@@ -42,7 +42,7 @@ public class RuleSetBuilderTests
     {
         var settings = Settings(o =>
         {
-            o.Thresholds[ThresholdNames.CpuPercent] = new ThresholdOptions { Warning = 50, For = TimeSpan.FromSeconds(20) };
+            o.Thresholds[ThresholdNames.CpuPercent] = new ThresholdOptions { Warning = 50, ForSeconds = 20 };
             o.Servers["fs"] = new ServerHealthOptions { Thresholds = { [ThresholdNames.CpuPercent] = new ThresholdOptions { Warning = 90 } } };
             o.Servers["git.v2"] = new ServerHealthOptions { Thresholds = { [ThresholdNames.CpuPercent] = new ThresholdOptions { Warning = 90 } } };
             o.Servers["same"] = new ServerHealthOptions { Thresholds = { [ThresholdNames.CpuPercent] = new ThresholdOptions { Warning = 50 } } };

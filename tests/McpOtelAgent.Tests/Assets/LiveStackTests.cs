@@ -35,7 +35,7 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
     {
         var known = await KnownSeriesAsync();
         var queries = Dashboards.Queries().Select(static q => (Where: $"{q.Dashboard} / {q.Where}", Expr: q.Expr))
-            .Concat(RuleSetBuilder.Build(new RuleSettings(new Health.HealthOptions(), TimeSpan.FromMinutes(10), RuleSettings.DefaultRateWindow, []))
+            .Concat(RuleSetBuilder.Build(new RuleSettings(new McpOtelAgent.Health.HealthOptions(), TimeSpan.FromMinutes(10), RuleSettings.DefaultRateWindow, []))
                 .Alerts.Select(static a => (Where: $"rule {a.AlertName} {a.Id}", Expr: a.Expression)));
 
         var unknown = queries
@@ -58,13 +58,13 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
         var both = await Eventually.TrueAsync(async () =>
         {
             alerts = await PrometheusApi.AlertmanagerAlertsAsync(stack.AlertmanagerUrl);
-            return Has(AlertRule.Source) && Has(Alerts.AlertmanagerAlert.Source);
+            return Has(AlertRule.Source) && Has(McpOtelAgent.Alerts.AlertmanagerAlert.Source);
         }, TimeSpan.FromSeconds(90));
 
         Assert.True(both, $"alerts in Alertmanager: {string.Join("; ", alerts.Select(static a => string.Join(',', a)))}\n{stack.Logs}");
         var fromRules = alerts.Single(a => a.GetValueOrDefault("source") == AlertRule.Source && a.GetValueOrDefault("alertname") == "McpServerHighCpu"
             && a.GetValueOrDefault("server_id") == MonitoringStack.BurnerId);
-        var fromAgent = alerts.Single(a => a.GetValueOrDefault("source") == Alerts.AlertmanagerAlert.Source && a.GetValueOrDefault("alertname") == "McpServerHighCpu"
+        var fromAgent = alerts.Single(a => a.GetValueOrDefault("source") == McpOtelAgent.Alerts.AlertmanagerAlert.Source && a.GetValueOrDefault("alertname") == "McpServerHighCpu"
             && a.GetValueOrDefault("server_id") == MonitoringStack.BurnerId);
         Assert.Equal("warning", fromRules["severity"]);
         Assert.Equal(fromRules["severity"], fromAgent["severity"]);
@@ -80,7 +80,7 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
             .Where(static l => l.Length > 0 && l[0] != '#')
             .Select(static l => l[..l.IndexOfAny(['{', ' '])])
             .ToHashSet(StringComparer.Ordinal);
-        var recorded = RuleSetBuilder.Build(new RuleSettings(new Health.HealthOptions(), TimeSpan.FromMinutes(10), RuleSettings.DefaultRateWindow, []))
+        var recorded = RuleSetBuilder.Build(new RuleSettings(new McpOtelAgent.Health.HealthOptions(), TimeSpan.FromMinutes(10), RuleSettings.DefaultRateWindow, []))
             .Groups.SelectMany(static g => g.Recordings).Select(static r => r.Record);
         names.UnionWith(recorded);
         names.UnionWith(PrometheusOwnSeries);

@@ -48,7 +48,7 @@ public class RuleFileTests
         var tests = string.Concat(await Task.WhenAll(
             Directory.GetFiles(RepoPaths.Of("alerting-rules", "tests"), "*.yml").Select(f => File.ReadAllTextAsync(f))));
 
-        var rules = RuleSetBuilder.Build(new RuleSettings(new Health.HealthOptions(), TimeSpan.FromMinutes(10), RuleSettings.DefaultRateWindow, []))
+        var rules = RuleSetBuilder.Build(new RuleSettings(new McpOtelAgent.Health.HealthOptions(), TimeSpan.FromMinutes(10), RuleSettings.DefaultRateWindow, []))
             .Alerts.Select(static a => a.Rule).Distinct();
 
         Assert.All(rules, rule => Assert.Contains($"rule: {rule}\n", tests, StringComparison.Ordinal));
