@@ -40,6 +40,7 @@ internal static class ApiEndpoints
         api.MapHealthEndpoints();
         api.MapAlertsEndpoints();
         api.MapThresholdsEndpoints();
+        api.MapWrapEndpoints();
         return app;
     }
 }

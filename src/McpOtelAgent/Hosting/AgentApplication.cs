@@ -4,6 +4,7 @@ using McpOtelAgent.Configuration;
 using McpOtelAgent.Health;
 using McpOtelAgent.Security;
 using McpOtelAgent.Telemetry;
+using McpOtelAgent.Wrapping;
 using Microsoft.Extensions.Options;
 
 namespace McpOtelAgent.Hosting;
@@ -29,12 +30,14 @@ internal static class AgentApplication
         builder.Services.AddAgentApi();
         builder.Services.AddHealthApi();
         builder.Services.AddApiKeySecurity();
+        builder.Services.AddWrapping(services => services.GetRequiredService<AgentMeter>().Meter);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Instruments are created once, before the first collection; nothing else would ask for them.
         app.Services.GetRequiredService<ProcessInstruments>();
         app.Services.GetRequiredService<HealthInstruments>();
+        app.Services.GetRequiredService<WrapMetrics>();
         app.UseAgentApi();
         app.MapPrometheusScrapingEndpoint();
         app.MapAgentApi();
