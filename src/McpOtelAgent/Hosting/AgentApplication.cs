@@ -6,6 +6,7 @@ using McpOtelAgent.Health;
 using McpOtelAgent.Mcp;
 using McpOtelAgent.Security;
 using McpOtelAgent.Telemetry;
+using McpOtelAgent.Wrapping;
 using Microsoft.Extensions.Options;
 
 namespace McpOtelAgent.Hosting;
@@ -34,12 +35,14 @@ internal static class AgentApplication
         builder.Services.AddHealthApi();
         builder.Services.AddLifecycleApi();
         builder.Services.AddApiKeySecurity();
+        builder.Services.AddWrapping(services => services.GetRequiredService<AgentMeter>().Meter);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Instruments are created once, before the first collection; nothing else would ask for them.
         app.Services.GetRequiredService<ProcessInstruments>();
         app.Services.GetRequiredService<McpInstruments>();
+        app.Services.GetRequiredService<WrapMetrics>();
         app.UseAgentApi();
         app.MapPrometheusScrapingEndpoint();
         app.MapAgentApi();
