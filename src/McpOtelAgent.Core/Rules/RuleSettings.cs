@@ -28,6 +28,7 @@ internal sealed record RuleSettings(
         configuration.GetSection(AgentOptions.SectionName).Bind(agent);
         var health = new HealthOptions();
         configuration.GetSection(HealthOptions.SectionName).Bind(health);
+        health.UseCheckIntervalSeconds(agent.HealthCheckIntervalSeconds);
 
         List<string> errors = [];
         var agentResult = new AgentOptionsValidator().Validate(null, agent);
