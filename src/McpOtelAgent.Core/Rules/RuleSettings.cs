@@ -30,6 +30,9 @@ internal sealed record RuleSettings(
         configuration.GetSection(HealthOptions.SectionName).Bind(health);
         health.UseCheckIntervalSeconds(agent.HealthCheckIntervalSeconds);
 
+        // As AddHealth does: the health-check interval is the agent's, not a key of Agent:Health.
+        health.CheckInterval = agent.HealthCheckInterval;
+
         List<string> errors = [];
         var agentResult = new AgentOptionsValidator().Validate(null, agent);
         if (agentResult.Failed)

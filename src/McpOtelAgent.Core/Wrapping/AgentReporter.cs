@@ -76,7 +76,9 @@ internal sealed class AgentReporter : IMcpTrafficSink, IAsyncDisposable
         {
             while (await _timer.WaitForNextTickAsync(_stopping.Token))
             {
-                await FlushAsync(_stopping.Token);
+                // Stopping only interrupts the wait, never a report in flight: cancelling it would drop its batch.
+                // The client's own timeout bounds it.
+                await FlushAsync(CancellationToken.None);
             }
         }
         catch (OperationCanceledException)
