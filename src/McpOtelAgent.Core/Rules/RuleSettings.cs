@@ -12,7 +12,7 @@ namespace McpOtelAgent.Rules;
 /// <param name="Health">Bound from <c>Agent:Health</c>, as the agent binds it.</param>
 /// <param name="TrendWindow">Trend window size × monitoring interval: the span the agent's trend rules look at.</param>
 /// <param name="RateWindow">The range of <c>rate()</c> for CPU percent: at least four scrape intervals.</param>
-/// <param name="McpServers">Declared MCP servers (their probe and restart settings).</param>
+/// <param name="McpServers">Declared MCP servers, with <c>--mcp-config</c>'s (their probe settings).</param>
 internal sealed record RuleSettings(
     HealthOptions Health,
     TimeSpan TrendWindow,
@@ -46,7 +46,7 @@ internal sealed record RuleSettings(
             errors.AddRange(healthResult.Failures);
         }
 
-        var servers = McpServersConfigReader.Read(configuration);
+        var servers = McpServersOptions.Read(configuration);
         errors.AddRange(servers.Errors);
         if (rateWindow <= TimeSpan.Zero)
         {
