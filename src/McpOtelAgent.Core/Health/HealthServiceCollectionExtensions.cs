@@ -24,7 +24,7 @@ internal static class HealthServiceCollectionExtensions
         services.TryAddSingleton<ThresholdStore>();
         services.TryAddSingleton<HealthEvaluator>();
         services.TryAddSingleton<HealthReportStore>();
-        services.TryAddSingleton<HealthInstruments>();
+        services.AddHostedService<HealthInstruments>();
         services.TryAddSingleton<HealthMonitor>();
         services.AddHostedService(static sp => sp.GetRequiredService<HealthMonitor>());
 

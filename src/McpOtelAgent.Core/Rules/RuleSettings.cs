@@ -29,6 +29,9 @@ internal sealed record RuleSettings(
         var health = new HealthOptions();
         configuration.GetSection(HealthOptions.SectionName).Bind(health);
 
+        // As AddHealth does: the health-check interval is the agent's, not a key of Agent:Health.
+        health.CheckInterval = agent.HealthCheckInterval;
+
         List<string> errors = [];
         var agentResult = new AgentOptionsValidator().Validate(null, agent);
         if (agentResult.Failed)

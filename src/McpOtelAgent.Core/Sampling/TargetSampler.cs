@@ -43,6 +43,7 @@ internal sealed class TargetSampler(
                 sample = Down(target, tracker, sweep.Timestamp, $"sampling failed: {ex.Message}");
             }
 
+            LogTransition(target.ServerId, sample);
             store.Publish(sample);
             if (!registry.Contains(target.ServerId))
             {
@@ -56,6 +57,25 @@ internal sealed class TargetSampler(
         }
 
         errors.Forget(id => !registry.Contains(id));
+    }
+
+    /// <summary>Logs a server going down or coming up, once per change rather than every interval.</summary>
+    private void LogTransition(string serverId, TargetSample sample)
+    {
+        var before = store.TryGet(serverId, out var previous) ? previous.State : TargetState.Pending;
+        if (sample.State == before)
+        {
+            return;
+        }
+
+        if (sample.State == TargetState.Down)
+        {
+            AgentLog.TargetDown(logger, serverId, sample.DownReason ?? string.Empty);
+        }
+        else if (sample.State == TargetState.Up)
+        {
+            AgentLog.TargetUp(logger, serverId, sample.Root?.Pid ?? 0, sample.ProcessCount);
+        }
     }
 
     private TargetTracker TrackerFor(TargetDefinition target)

@@ -183,7 +183,6 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             if (StatmParser.TryParse(content, out var statm, out var error))
             {
                 shared = statm.SharedPages * pageSize;
-                // psutil's rss is statm's resident field (= VmRSS); stat's rss field lags it on current kernels.
                 rssBytes = statm.ResidentPages * pageSize;
             }
             else

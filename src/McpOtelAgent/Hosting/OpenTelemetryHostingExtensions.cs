@@ -48,6 +48,12 @@ internal static class OpenTelemetryHostingExtensions
         return builder;
     }
 
+    /// <summary>Where OTLP goes, or null when it is off.</summary>
+    public static string? OtlpEndpoint(IConfiguration configuration) =>
+        configuration["Agent:Otlp:Endpoint"] is { Length: > 0 } endpoint ? endpoint
+        : configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } standard ? standard
+        : null;
+
     private static int CardinalityLimit(IConfiguration configuration) =>
         AgentMeter.CardinalityLimitFor(
             int.TryParse(configuration["Agent:MaxTargets"], System.Globalization.NumberStyles.Integer,
