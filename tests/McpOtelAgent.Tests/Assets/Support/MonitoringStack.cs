@@ -20,7 +20,12 @@ public sealed class MonitoringStack : IAsyncLifetime
 {
     public const string BurnerId = "burner";
 
-    /// <summary>The burner's warning level: far below a busy loop, even on a crowded machine.</summary>
+    /// <summary>The id the wrapped server-everything gets from <c>wrap --server-id</c>.</summary>
+    public const string WrappedId = "everything";
+
+    public const string ApiKey = "assets-test-key";
+
+    /// <summary>The burner's own warning level (a per-server override): far below a busy loop, even on a crowded machine.</summary>
     public const double CpuWarning = 20;
 
     private readonly TempDirectory _directory = new();
@@ -92,9 +97,9 @@ public sealed class MonitoringStack : IAsyncLifetime
         _directory.Dispose();
     }
 
-    /// <summary>Waits until Prometheus has the burner's alert firing (the dashboards' alert panels need one).</summary>
-    public Task<bool> WaitForFiringAsync() => Eventually.TrueAsync(async () =>
-        (await PrometheusApi.QueryAsync(PrometheusUrl, $"ALERTS{{alertstate=\"firing\", server_id=\"{BurnerId}\"}}")).Count > 0,
+    /// <summary>Waits until Prometheus has an alert of the server firing (the dashboards' alert panels need one).</summary>
+    public Task<bool> WaitForFiringAsync(string serverId) => Eventually.TrueAsync(async () =>
+        (await PrometheusApi.QueryAsync(PrometheusUrl, $"ALERTS{{alertstate=\"firing\", server_id=\"{serverId}\"}}")).Count > 0,
         TimeSpan.FromSeconds(90));
 
     /// <summary>The rule settings exactly as <c>mcp-otel-agent rules --config</c> reads them.</summary>
@@ -106,18 +111,25 @@ public sealed class MonitoringStack : IAsyncLifetime
         return settings ?? throw new InvalidOperationException(string.Join("; ", errors));
     }
 
+    /// <summary>
+    /// The burner's CPU threshold lowered for it alone (a per-server override), and a thread threshold every server
+    /// crosses, so each has a firing alert for the dashboards' alert panels and annotations.
+    /// </summary>
     private static string AgentConfig(int port, int burnerPid, Uri alertmanager) => string.Create(CultureInfo.InvariantCulture, $$"""
         {
           "Agent": {
             "Urls": "http://127.0.0.1:{{port}}",
+            "ApiKey": "{{ApiKey}}",
             "MonitoringIntervalSeconds": 1,
             "HealthCheckIntervalSeconds": 1,
             "Servers": { "{{BurnerId}}": { "Pid": {{burnerPid}} } },
             "Health": {
-              "CheckInterval": "00:00:01",
-              "Thresholds": { "cpu_percent": { "Warning": {{CpuWarning}}, "Critical": 100000, "For": "00:00:03" } }
+              "Thresholds": { "thread_count": { "Warning": 1, "Critical": 100000, "ForSeconds": 1 } },
+              "Servers": {
+                "{{BurnerId}}": { "Thresholds": { "cpu_percent": { "Warning": {{CpuWarning}}, "Critical": 100000, "ForSeconds": 3 } } }
+              }
             },
-            "Alerts": { "Alertmanager": { "Url": "{{alertmanager}}", "ResendInterval": "00:00:05" } }
+            "Alerts": { "Alertmanager": { "Url": "{{alertmanager}}", "ResendIntervalSeconds": 5 } }
           }
         }
         """);
