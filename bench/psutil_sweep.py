@@ -1,6 +1,6 @@
 """Times psutil (Debian python3-psutil 5.9.4, run with /usr/bin/python3) over the fields of the agent's extended
 sample, for the pids given on the command line: once without children() and once with it. Prints JSON with
-microseconds per process. Process objects are created once and reused across rounds, as an agent would."""
+wall and CPU microseconds per process. Process objects are created once and reused across rounds, as an agent would."""
 import json
 import sys
 import time
@@ -34,12 +34,13 @@ def sample(p, with_children):
 
 
 def time_rounds(processes, rounds, with_children):
+    """Wall and CPU (user + system of this process) microseconds per process sample."""
     sample_all(processes, with_children)  # warm-up: imports, caches, first /proc reads
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     for _ in range(rounds):
         sample_all(processes, with_children)
-    elapsed = time.perf_counter() - start
-    return elapsed * 1e6 / (rounds * len(processes))
+    per = 1e6 / (rounds * len(processes))
+    return {"wall_us": (time.perf_counter() - wall) * per, "cpu_us": (time.process_time() - cpu) * per}
 
 
 def sample_all(processes, with_children):
@@ -51,6 +52,6 @@ rounds_plain = int(sys.argv[1])
 rounds_children = int(sys.argv[2])
 processes = [psutil.Process(int(pid)) for pid in sys.argv[3:]]
 print(json.dumps({
-    "without_children_us": time_rounds(processes, rounds_plain, False),
-    "with_children_us": time_rounds(processes, rounds_children, True),
+    "without_children": time_rounds(processes, rounds_plain, False),
+    "with_children": time_rounds(processes, rounds_children, True),
 }))

@@ -22,10 +22,20 @@ internal sealed class AgentOptions
 
     public string Urls { get; set; } = DefaultUrls;
 
+    /// <summary>
+    /// Extra addresses that serve <c>/metrics</c> and nothing else (every other path answers 404 there), so Prometheus
+    /// can scrape from the network while the API stays on loopback. Each needs its own explicit port: the port a
+    /// request arrived on decides, never its Host header. Separate several with <c>;</c>.
+    /// </summary>
+    public string? MetricsUrls { get; set; }
+
     /// <summary>Bearer key for state-changing API calls; <c>MCPOTEL_API_KEY</c> sets it too. Unset: they answer 401.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Binding anything but loopback exposes the API and the metrics; it must be asked for.</summary>
+    /// <summary>
+    /// Binding <see cref="Urls"/> to anything but loopback without an <see cref="ApiKey"/> exposes the API and the
+    /// metrics unauthenticated; it must be asked for. <see cref="MetricsUrls"/> serve only metrics and need neither.
+    /// </summary>
     public bool AllowNonLoopback { get; set; }
 
     /// <summary>Upper bound on targets (configured, attached, managed, discovered); sizes metric cardinality limits.</summary>

@@ -72,16 +72,35 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             errors.Add($"{Prefix}Urls is empty; the default is {AgentOptions.DefaultUrls}");
         }
 
+        var apiPorts = new HashSet<int>();
         foreach (var url in urls)
         {
-            if (!BindAddresses.TryParse(url, out var isLoopback))
+            if (!BindAddresses.TryParse(url, out var isLoopback, out var port))
             {
                 errors.Add($"{Prefix}Urls has '{url}', which is not an http:// or https:// URL with a port");
+                continue;
             }
-            else if (!isLoopback && !options.AllowNonLoopback)
+
+            apiPorts.Add(port);
+            if (!isLoopback && !options.AllowNonLoopback && string.IsNullOrEmpty(options.ApiKey))
             {
-                errors.Add($"{Prefix}Urls has '{url}', which is not loopback: it would expose the API and the metrics to the " +
-                    $"network; set {Prefix}AllowNonLoopback to true if that is meant");
+                errors.Add($"{Prefix}Urls has '{url}', which is not loopback, and no API key is set: it would expose the API " +
+                    $"and the metrics to the network; set {Prefix}ApiKey (MCPOTEL_API_KEY), or {Prefix}AllowNonLoopback " +
+                    "to true if that is meant");
+            }
+        }
+
+        foreach (var url in BindAddresses.Split(options.MetricsUrls))
+        {
+            // The request's local port tells the metrics-only listener from the API's, so it needs one of its own.
+            if (!BindAddresses.TryParse(url, out _, out var port) || port == 0)
+            {
+                errors.Add($"{Prefix}MetricsUrls has '{url}', which is not an http:// or https:// URL with an explicit port");
+            }
+            else if (apiPorts.Contains(port))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{Prefix}MetricsUrls has '{url}', whose port {port} is also one of {Prefix}Urls; give it a port of its own"));
             }
         }
     }

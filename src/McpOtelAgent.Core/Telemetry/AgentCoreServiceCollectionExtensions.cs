@@ -20,7 +20,7 @@ internal static class AgentCoreServiceCollectionExtensions
         services.AddAgentOptions(configuration);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(static _ => ProcessProbe.CreateForCurrentOs());
+        services.TryAddSingleton(static sp => ProcessProbe.CreateForCurrentOs(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new SampleStore(sp.GetRequiredService<IOptions<AgentOptions>>().Value.TrendWindowSize));
         services.TryAddSingleton<TargetRegistry>();
         services.TryAddSingleton<ProbeErrorCounts>();

@@ -19,4 +19,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Debug, Message = "The wrapped server's stdout stayed open {Seconds} s after it exited (a descendant holds it); stopped relaying it")]
     public static partial void DrainTimedOut(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Could not attach {ServerId} (pid {Pid}) to the agent: {Reason}; piping goes on")]
+    public static partial void AgentAttachFailed(ILogger logger, string serverId, int pid, string reason);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Could not report the MCP traffic of {ServerId} to the agent: {Reason}; measurements are dropped until it answers, piping goes on")]
+    public static partial void AgentReportFailed(ILogger logger, string serverId, string reason);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Reporting the MCP traffic of {ServerId} to the agent again")]
+    public static partial void AgentReportRecovered(ILogger logger, string serverId);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Debug, Message = "Could not detach {ServerId} from the agent: {Reason}")]
+    public static partial void AgentDetachFailed(ILogger logger, string serverId, string reason);
 }

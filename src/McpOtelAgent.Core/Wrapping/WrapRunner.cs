@@ -53,7 +53,9 @@ internal sealed class WrapRunner(ILogger logger)
             Log.Started(logger, options.ServerId, child.Id);
             onStarted?.Invoke(child.Id);
 
-            var toServer = RelayToServerAsync(options, clientInput, child, observer, pumps.Token);
+            // Not awaited: a read of the wrapper's stdin only ends when the client closes it, which may be never once
+            // the server has gone; when the session is over that pump is cancelled and abandoned.
+            _ = RelayToServerAsync(options, clientInput, child, observer, pumps.Token);
             var toClient = StreamRelay.PumpAsync(
                 child.StandardOutput.BaseStream,
                 clientOutput,
@@ -72,10 +74,7 @@ internal sealed class WrapRunner(ILogger logger)
                 Log.DrainTimedOut(logger, DrainTimeout.TotalSeconds);
             }
 
-            // The client's side may still be open (a read of the wrapper's stdin blocks until the client closes it);
-            // the session is over, so that pump is abandoned rather than awaited.
             await pumps.CancelAsync();
-            _ = toServer;
 
             Log.Exited(logger, options.ServerId, child.ExitCode);
             return child.ExitCode;

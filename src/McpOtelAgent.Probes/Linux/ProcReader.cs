@@ -12,6 +12,9 @@ namespace McpOtelAgent.Probes.Linux;
 internal sealed unsafe class ProcReader
 {
     private const int DirentHeader = 19;
+
+    /// <summary>Header plus a 255-byte name plus NUL, rounded up to 8.</summary>
+    private const int MaxDirentLength = 280;
     private readonly byte[] _root;
     private readonly byte[] _linkBuffer = new byte[4096];
     private readonly byte[] _direntBuffer = new byte[16384];
@@ -23,9 +26,13 @@ internal sealed unsafe class ProcReader
         _root = Encoding.UTF8.GetBytes(root.TrimEnd('/'));
         RootPath = root.TrimEnd('/');
         MaxOpenFds = maxOpenFds;
+        IsProcfs = Path.GetFullPath(RootPath) == "/proc";
     }
 
     public string RootPath { get; }
+
+    /// <summary>Whether the root is the real /proc (not a fixture folder), whose files and listings behave as procfs.</summary>
+    public bool IsProcfs { get; }
 
     /// <summary>Descriptors kept open across samples; beyond this budget files are opened, read and closed.</summary>
     public int MaxOpenFds { get; }
@@ -103,7 +110,8 @@ internal sealed unsafe class ProcReader
     }
 
     /// <summary>
-    /// Reads a file from offset 0 (pread, so a kept-open file needs no seek) until EOF or <paramref name="maxBytes"/>.
+    /// Reads a per-process file from offset 0 (pread, so a kept-open file needs no seek) until a short read or
+    /// <paramref name="maxBytes"/>. Not for files that emit records in pieces (<c>/proc/net/*</c>).
     /// Returns the length, or -1 with <paramref name="errno"/> set.
     /// </summary>
     public int ReadAll(int fd, int maxBytes, out int errno)
@@ -141,13 +149,16 @@ internal sealed unsafe class ProcReader
                 return -1;
             }
 
-            if (n == 0)
+            total += (int)n;
+
+            // The per-process files are produced whole by each read (seq_file single_show; cmdline loops over pages
+            // until it fills the request), so a short read is the end. Asking again at the new offset would make the
+            // kernel generate the whole file a second time only to answer "0 bytes".
+            if (n == 0 || total < _buffer.Length)
             {
                 errno = 0;
                 return total;
             }
-
-            total += (int)n;
         }
     }
 
@@ -222,6 +233,14 @@ internal sealed unsafe class ProcReader
                 }
 
                 offset += recordLength;
+            }
+
+            // procfs fills a getdents buffer until the next entry does not fit (proc_readfd_common, proc_pid_readdir),
+            // so room left for a longest entry means the listing is complete: skip the call that would return 0.
+            if (IsProcfs && _direntBuffer.Length - n > MaxDirentLength)
+            {
+                errno = 0;
+                return count;
             }
         }
     }

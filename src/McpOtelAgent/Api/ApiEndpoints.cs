@@ -42,6 +42,7 @@ internal static class ApiEndpoints
         api.MapThresholdsEndpoints();
         api.MapLifecycleEndpoints();
         api.MapDiscoveryEndpoints();
+        api.MapWrapEndpoints();
         return app;
     }
 }

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics.Metrics;
+using McpOtelAgent.Hosting;
+using McpOtelAgent.Targets;
+using McpOtelAgent.Telemetry;
 using McpOtelAgent.Wrapping;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -30,9 +33,27 @@ internal static class WrapCommand
         {
             Description = "The server_id label and agent target id (default: derived from the command, e.g. server-everything)",
         };
+        serverId.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } id && !ServerId.IsValid(id))
+            {
+                result.AddError($"--server-id must be {ServerId.Rule}, not '{id}'");
+            }
+        });
         var agent = new Option<Uri?>("--agent")
         {
             Description = "A running mcp-otel-agent to attach the server's process to and report its MCP traffic to",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+                {
+                    return url;
+                }
+
+                result.AddError($"--agent must be an absolute http or https URL, not '{text}'");
+                return null;
+            },
         };
         var apiKey = new Option<string?>("--api-key")
         {
@@ -75,17 +96,36 @@ internal static class WrapCommand
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         var logger = loggerFactory.CreateLogger("McpOtelAgent.Wrap");
 
-        using var meter = new Meter("McpOtelAgent", typeof(WrapCommand).Assembly.GetName().Version?.ToString());
+        using var meter = new Meter(AgentMeter.Name, AgentMeter.Version);
         var meterProvider = OtlpConfigured() ? CreateOtlpMeterProvider(meter.Name, options.ServerId) : null;
+        var agent = options.AgentUrl is { } agentUrl ? new AgentSession(agentUrl, options.ApiKey, options.ServerId, logger) : null;
         try
         {
-            var sink = new WrapMetricsSink(new WrapMetrics(meter), options.ServerId);
-            var observer = new McpTrafficObserver(sink, TimeProvider.System, options.MaxPendingRequests);
+            var sinks = new List<IMcpTrafficSink>();
+            if (meterProvider is not null)
+            {
+                sinks.Add(new WrapMetricsSink(new WrapMetrics(meter), options.ServerId));
+            }
+
+            if (agent is not null)
+            {
+                sinks.Add(agent.Sink);
+            }
+
+            // With nowhere to report to, the wrapper is a plain relay.
+            var observer = sinks.Count == 0
+                ? null
+                : new McpTrafficObserver(sinks.Count == 1 ? sinks[0] : new CompositeTrafficSink(sinks), TimeProvider.System, options.MaxPendingRequests);
             var runner = new WrapRunner(logger);
-            return await runner.RunAsync(options, Console.OpenStandardInput(), Console.OpenStandardOutput(), observer);
+            return await runner.RunAsync(options, Console.OpenStandardInput(), Console.OpenStandardOutput(), observer, agent is null ? null : agent.OnServerStarted);
         }
         finally
         {
+            if (agent is not null)
+            {
+                await agent.DisposeAsync();
+            }
+
             meterProvider?.Shutdown(ExportShutdownTimeoutMilliseconds);
             meterProvider?.Dispose();
         }
@@ -97,8 +137,8 @@ internal static class WrapCommand
     private static MeterProvider CreateOtlpMeterProvider(string meterName, string serverId) =>
         Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(resource => resource
-                .AddService("mcp-otel-agent", serviceVersion: typeof(WrapCommand).Assembly.GetName().Version?.ToString())
-                .AddAttributes([new KeyValuePair<string, object>("server_id", serverId)]))
+                .AddService(OpenTelemetryHostingExtensions.ServiceName, serviceVersion: AgentMeter.Version, serviceInstanceId: Guid.NewGuid().ToString())
+                .AddAttributes([new KeyValuePair<string, object>(AttributeNames.ServerId, serverId)]))
             .AddMeter(meterName)
             .AddOtlpExporter()
             .Build();

@@ -6,6 +6,7 @@ using McpOtelAgent.Health;
 using McpOtelAgent.Mcp;
 using McpOtelAgent.Security;
 using McpOtelAgent.Telemetry;
+using McpOtelAgent.Wrapping;
 using Microsoft.Extensions.Options;
 
 namespace McpOtelAgent.Hosting;
@@ -13,6 +14,12 @@ namespace McpOtelAgent.Hosting;
 /// <summary>Builds, checks and runs the agent's web host. Wiring only: every piece lives in its own AddXxx/MapXxx.</summary>
 internal static class AgentApplication
 {
+    /// <summary>
+    /// Kestrel's default (30 MB) is far more than any API body needs (a target, a threshold, a wrapper's traffic
+    /// report); a smaller cap bounds what one request can make the agent buffer and parse.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     /// <summary>Builds the host; <paramref name="configureServices"/> lets tests swap a service (the probe, the clock).</summary>
     public static WebApplication Build(AgentLaunch launch, Action<IServiceCollection>? configureServices = null)
     {
@@ -22,7 +29,11 @@ internal static class AgentApplication
             ContentRootPath = AppContext.BaseDirectory,
         });
         AgentConfiguration.Apply(builder.Configuration, launch.ConfigPath, launch.Settings, launch.Environment);
-        builder.WebHost.UseUrls(BindAddresses.Split(builder.Configuration["Agent:Urls"] ?? AgentOptions.DefaultUrls));
+        builder.WebHost.UseUrls([
+            .. BindAddresses.Split(builder.Configuration["Agent:Urls"] ?? AgentOptions.DefaultUrls),
+            .. BindAddresses.Split(builder.Configuration["Agent:MetricsUrls"]),
+        ]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         builder.Services.AddAgentCore(builder.Configuration);
         builder.Services.AddAlerts();
@@ -34,14 +45,17 @@ internal static class AgentApplication
         builder.Services.AddHealthApi();
         builder.Services.AddLifecycleApi();
         builder.Services.AddApiKeySecurity();
+        builder.Services.AddWrapping(services => services.GetRequiredService<AgentMeter>().Meter);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Instruments are created once, before the first collection; nothing else would ask for them.
         app.Services.GetRequiredService<ProcessInstruments>();
-        app.Services.GetRequiredService<HealthInstruments>();
         app.Services.GetRequiredService<McpInstruments>();
+        app.Services.GetRequiredService<WrapMetrics>();
+        app.UseMetricsOnlyPorts();
         app.UseAgentApi();
+        app.UseApiKeyAuthorization();
         app.MapPrometheusScrapingEndpoint();
         app.MapAgentApi();
         app.Lifetime.ApplicationStarted.Register(() => ReportStart(app));
@@ -99,6 +113,11 @@ internal static class AgentApplication
         if (string.IsNullOrEmpty(options.ApiKey))
         {
             AgentLog.NoApiKey(logger);
+        }
+
+        if (OpenTelemetryHostingExtensions.OtlpEndpoint(app.Configuration) is { } otlp)
+        {
+            AgentLog.OtlpEnabled(logger, otlp);
         }
 
         if (!BindAddresses.AllLoopback(options.Urls))

@@ -8,6 +8,12 @@ using OpenTelemetry.Metrics;
 
 namespace McpOtelAgent.Core.Tests.Telemetry;
 
+/// <summary>
+/// Alone, not in parallel: the MeterProvider listens to every Meter named McpOtelAgent in the process, so another
+/// test's meter would add to, or on disposal drop, these streams.
+/// </summary>
+[CollectionDefinition(nameof(ProcessInstrumentsTests), DisableParallelization = true)]
+[Collection(nameof(ProcessInstrumentsTests))]
 public sealed class ProcessInstrumentsTests : IDisposable
 {
     private readonly SamplerRig _rig = new(

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Captures the real /proc fixtures under proc/ from live processes of this machine (a python process holding a
-# file and a TCP listener, a kernel thread, a zombie). Links (exe, cwd, fd/N) are captured as symlinks with the
-# kernel's targets. The hostile cases are written by hand (see README.md); re-run this only to refresh captures.
+# file and a TCP listener, a kernel thread, a zombie). Links (exe, cwd, fd/N) go to a "links" manifest (name TAB
+# target): the tests turn it into symlinks in a temporary copy, because links to / or /tmp inside the repository send
+# tools that follow links (MSBuild globs, BenchmarkDotNet) across the whole file system. The hostile cases are written
+# by hand (see README.md); re-run this only to refresh captures.
 set -euo pipefail
 cd "$(dirname "$0")"
 out=proc
 
 copy_pid() { # pid name
   local pid=$1 dir=$out/$2
-  rm -rf "$dir"; mkdir -p "$dir/fd"
+  rm -rf "$dir"; mkdir -p "$dir/fd"; touch "$dir/fd/.gitkeep"
   for f in stat statm status io limits cmdline; do cat "/proc/$pid/$f" > "$dir/$f"; done
-  for l in exe cwd; do t=$(readlink "/proc/$pid/$l" 2>/dev/null) && ln -s "$t" "$dir/$l"; done
-  for fd in $(ls "/proc/$pid/fd" 2>/dev/null); do t=$(readlink "/proc/$pid/fd/$fd") && ln -s "$t" "$dir/fd/$fd"; done
+  for l in exe cwd; do t=$(readlink "/proc/$pid/$l" 2>/dev/null) && printf '%s\t%s\n' "$l" "$t" >> "$dir/links"; done
+  for fd in $(ls "/proc/$pid/fd" 2>/dev/null | sort -n); do
+    t=$(readlink "/proc/$pid/fd/$fd") && printf 'fd/%s\t%s\n' "$fd" "$t" >> "$dir/links"
+  done
   return 0
 }
 

@@ -47,6 +47,32 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>Waits until the child sleeps (state S): right after start it may still be running its exec.</summary>
+    public ChildProcess WaitUntilSleeping()
+    {
+        WaitUntilSleeping(Pid, name: null);
+        return this;
+    }
+
+    /// <summary>Waits until a process sleeps (state S), and has exec'd into <paramref name="name"/> when given.</summary>
+    public static void WaitUntilSleeping(int pid, string? name)
+    {
+        var deadline = Environment.TickCount64 + 30_000;
+        while (Environment.TickCount64 < deadline)
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var comm = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+            if (stat[(stat.LastIndexOf(')') + 2)..].StartsWith('S') && (name is null || comm == name))
+            {
+                return;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        throw new TimeoutException($"process {pid} never slept as {name}");
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)

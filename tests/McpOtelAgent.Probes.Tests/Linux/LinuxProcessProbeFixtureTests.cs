@@ -23,7 +23,7 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     [Fact]
     public void BeginSweep_Fixture_ListsEveryParsableProcessWithParentsAndNames()
     {
-        var probe = Probe(ProcFixture.Source);
+        var (_, probe) = Fixture();
 
         var sweep = probe.BeginSweep();
 
@@ -45,7 +45,7 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     [Fact]
     public void Read_CapturedPython_ReadsEveryExtendedPart()
     {
-        var probe = Probe(ProcFixture.Source);
+        var (_, probe) = Fixture();
         var sweep = probe.BeginSweep();
 
         var result = probe.Read(new ProcessKey(Python, 89266), ProbeParts.Extended, sweep);
@@ -81,7 +81,7 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     [Fact]
     public void Read_KernelThread_HasEmptyCmdlineAndNoExe()
     {
-        var probe = Probe(ProcFixture.Source);
+        var (_, probe) = Fixture();
 
         var result = probe.Read(new ProcessKey(KernelThread, 24), ProbeParts.Extended, probe.BeginSweep());
 
@@ -97,7 +97,7 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     [Fact]
     public void Read_Zombie_IsZombieWithNothingOpen()
     {
-        var probe = Probe(ProcFixture.Source);
+        var (_, probe) = Fixture();
 
         var result = probe.Read(new ProcessKey(Zombie, 89267), ProbeParts.Extended, probe.BeginSweep());
 
@@ -113,7 +113,7 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     [Fact]
     public void Read_HostileFds_CountsAsPsutil()
     {
-        var probe = Probe(ProcFixture.Source);
+        var (_, probe) = Fixture();
 
         var result = probe.Read(new ProcessKey(1001, 89266), ProbeParts.Extended, probe.BeginSweep());
 
@@ -127,9 +127,24 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     }
 
     [Fact]
+    public void Read_InetTablesUnreadable_ReportsConnectionsMissingNotZero()
+    {
+        var (fixture, probe) = Fixture();
+        Directory.Delete(fixture.At("net"), recursive: true);
+
+        var result = probe.Read(new ProcessKey(1001, 89266), ProbeParts.Extended, probe.BeginSweep());
+
+        Assert.Equal(ProbeOutcome.Partial, result.Outcome);
+        Assert.Equal(ProbeParts.FdTargets, result.MissingParts);
+        Assert.Null(result.Snapshot!.InetConnections);
+        Assert.Equal(1, result.Snapshot.OpenFiles);
+        Assert.Equal(7, result.Snapshot.OpenFileDescriptors);
+    }
+
+    [Fact]
     public void Read_UnreadableIo_IsPartialWithTheRest()
     {
-        var probe = Probe(ProcFixture.Source);
+        var (_, probe) = Fixture();
 
         var result = probe.Read(new ProcessKey(1004, 89266), ProbeParts.Extended, probe.BeginSweep());
 
@@ -143,25 +158,25 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     [Fact]
     public void Read_MalformedStat_IsMalformedNamingTheFile()
     {
-        var probe = Probe(ProcFixture.Source);
+        var (fixture, probe) = Fixture();
 
         var result = probe.Read(new ProcessKey(1005, 1), ProbeParts.Extended, probe.BeginSweep());
 
         Assert.Equal(ProbeOutcome.Malformed, result.Outcome);
         Assert.Null(result.Snapshot);
-        Assert.Equal($"{ProcFixture.Source}/1005/stat: field 14 is not a number", result.Error);
+        Assert.Equal($"{fixture.Root}/1005/stat: field 14 is not a number", result.Error);
     }
 
     [Fact]
     public void Read_MalformedStatm_KeepsTheRestAndNamesTheFile()
     {
-        var probe = Probe(ProcFixture.Source);
+        var (fixture, probe) = Fixture();
 
         var result = probe.Read(new ProcessKey(1006, 89266), ProbeParts.Extended, probe.BeginSweep());
 
         Assert.Equal(ProbeOutcome.Malformed, result.Outcome);
         Assert.Equal(ProbeParts.Statm, result.MissingParts);
-        Assert.StartsWith($"{ProcFixture.Source}/1006/statm: ", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"{fixture.Root}/1006/statm: ", result.Error, StringComparison.Ordinal);
         Assert.Null(result.Snapshot!.SharedMemoryBytes);
         Assert.Equal(0, result.Snapshot.OpenFileDescriptors);
         Assert.Equal(20000UL, result.Snapshot.FileDescriptorLimit);
@@ -172,7 +187,7 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     [InlineData(99999, 1)]
     public void Read_KeyNotMatchingAnyProcess_IsGone(int pid, ulong startTime)
     {
-        var probe = Probe(ProcFixture.Source);
+        var (_, probe) = Fixture();
 
         var result = probe.Read(new ProcessKey(pid, startTime), ProbeParts.Extended, probe.BeginSweep());
 
@@ -270,6 +285,12 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     }
 
     private LinuxProcessProbe Probe(string root) => Track(new LinuxProcessProbe(root, cgroupRoot: "/nonexistent"));
+
+    private (ProcFixture Fixture, LinuxProcessProbe Probe) Fixture()
+    {
+        var fixture = Track(ProcFixture.Copy());
+        return (fixture, Probe(fixture.Root));
+    }
 
     private T Track<T>(T disposable)
         where T : IDisposable

@@ -21,7 +21,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void Read_Sleeper_ReadsEveryExtendedPart()
     {
-        var sleeper = Track(ChildProcess.Start("/bin/sleep", "1000"));
+        var sleeper = Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
         var (key, sweep) = KeyOf(sleeper.Pid);
 
         var result = _probe.Read(key, ProbeParts.Extended, sweep);
@@ -184,19 +184,17 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     }
 
     [Fact]
-    public void BeginSweep_ProcessesThatExit_ClosesTheirHandles()
+    public void BeginSweep_ProcessesThatExit_ClosesTheirFiles()
     {
-        _probe.BeginSweep();
-        var baseline = _probe.OpenFds;
         var sleepers = Enumerable.Range(0, 10).Select(_ => Track(ChildProcess.Start("/bin/sleep", "1000"))).ToList();
         var sweep = _probe.BeginSweep();
         foreach (var sleeper in sleepers)
         {
             Assert.True(sweep.TryGetKey(sleeper.Pid, out var key));
-            _probe.Read(key, ProbeParts.Extended, sweep);
+            Assert.Equal(ProbeOutcome.Ok, _probe.Read(key, ProbeParts.Extended, sweep).Outcome);
+            Assert.True(_probe.HoldsFilesOf(sleeper.Pid));
         }
 
-        Assert.True(_probe.OpenFds > baseline);
         foreach (var sleeper in sleepers)
         {
             sleeper.Kill();
@@ -204,7 +202,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
 
         _probe.BeginSweep();
 
-        Assert.True(_probe.OpenFds <= baseline + 2, $"{_probe.OpenFds} fds open, {baseline} before");
+        Assert.All(sleepers, sleeper => Assert.False(_probe.HoldsFilesOf(sleeper.Pid)));
     }
 
     private static bool ExitedAndReaped(ChildProcess child) => !Directory.Exists($"/proc/{child.Pid}");

@@ -1,61 +1,69 @@
 namespace McpOtelAgent.Probes.Tests.Linux;
 
-/// <summary>The fixture proc root of Fixtures/proc, or a temporary copy of it (links kept as links) to change.</summary>
+/// <summary>
+/// A temporary copy of Fixtures/proc with the symlinks its <c>links</c> manifests describe (see Fixtures/README.md),
+/// deleted on Dispose.
+/// </summary>
 internal sealed class ProcFixture : IDisposable
 {
-    private ProcFixture(string root, bool temporary)
-    {
-        Root = root;
-        IsTemporary = temporary;
-    }
+    private readonly List<string> _links = [];
 
+    private ProcFixture(string root) => Root = root;
+
+    /// <summary>The committed fixture folder (regular files only; links exist only in copies).</summary>
     public static string Source { get; } = Path.Combine(TestPaths.Fixtures, "proc");
 
     public string Root { get; }
-
-    public bool IsTemporary { get; }
-
-    public static ProcFixture Original() => new(Source, temporary: false);
 
     public static ProcFixture Copy()
     {
         var root = Path.Combine(Path.GetTempPath(), "probe-fixture-" + Guid.NewGuid().ToString("N"));
         CopyDirectory(Source, root);
-        return new ProcFixture(root, temporary: true);
+        var fixture = new ProcFixture(root);
+
+        // Listed before any link exists: enumeration follows links, and cwd links point at / and /tmp.
+        foreach (var manifest in Directory.GetFiles(root, "links", SearchOption.AllDirectories))
+        {
+            foreach (var line in File.ReadAllLines(manifest))
+            {
+                var tab = line.IndexOf('\t');
+                var link = Path.Combine(Path.GetDirectoryName(manifest)!, line[..tab]);
+                File.CreateSymbolicLink(link, line[(tab + 1)..]);
+                fixture._links.Add(link);
+            }
+        }
+
+        return fixture;
     }
 
-    /// <summary>A path under the original fixture root.</summary>
+    /// <summary>A path under the committed fixture folder.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Source, .. parts]);
 
-    /// <summary>A path under this root (the copy, when it is one).</summary>
+    /// <summary>A path under this copy.</summary>
     public string At(params string[] parts) => Path.Combine([Root, .. parts]);
 
     public void Dispose()
     {
-        if (IsTemporary)
+        // Links first, by name, so the recursive delete can never walk into / through one.
+        foreach (var link in _links)
         {
-            Directory.Delete(Root, recursive: true);
+            File.Delete(link);
         }
+
+        Directory.Delete(Root, recursive: true);
     }
 
     private static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);
-        foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos())
+        foreach (var file in Directory.EnumerateFiles(from))
         {
-            var target = Path.Combine(to, entry.Name);
-            if (entry.LinkTarget is { } link)
-            {
-                File.CreateSymbolicLink(target, link);
-            }
-            else if (entry is DirectoryInfo)
-            {
-                CopyDirectory(entry.FullName, target);
-            }
-            else
-            {
-                File.Copy(entry.FullName, target);
-            }
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(from))
+        {
+            CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed class PsutilCrossCheckTests : IDisposable
     }
 
     [Fact]
-    public void Sleeper_AgreesWithPsutil() => CrossCheck(Start(ChildProcess.Start("/bin/sleep", "1000")).Pid, idle: true);
+    public void Sleeper_AgreesWithPsutil() => CrossCheck(Start(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping().Pid, idle: true);
 
     [Fact]
     public void ProcessHolding100Files_AgreesWithPsutil()
@@ -47,7 +47,13 @@ public sealed class PsutilCrossCheckTests : IDisposable
     public void ParentWithChildren_AgreesWithPsutil()
     {
         var parent = Start(ChildProcess.Python(Scripts.Tree));
-        var pids = parent.WaitForLine("ready").Split(' ')[1..].Select(p => int.Parse(p, CultureInfo.InvariantCulture));
+        var pids = parent.WaitForLine("ready").Split(' ')[1..].Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        string[] names = ["sleep", "sleep", "sh", "sleep"];
+        for (var i = 0; i < pids.Length; i++)
+        {
+            ChildProcess.WaitUntilSleeping(pids[i], names[i]);
+        }
+
         CrossCheck(parent.Pid, idle: true);
         foreach (var pid in pids)
         {

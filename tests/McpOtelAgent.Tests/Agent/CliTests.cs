@@ -74,6 +74,15 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Executable_RunWithAnInvalidFile_Exit2BeforeListening()
+    {
+        var (exit, output) = await RunToEndAsync("run", "--config", Write("""{ "Agent": { "Servers": { "x": { } } } }"""));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Agent:Servers:x", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Executable_RunWithEmbeddedDefaults_ServesItsOwnSeries()
     {
         var port = FreePort.Next();

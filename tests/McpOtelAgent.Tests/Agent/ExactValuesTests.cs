@@ -11,6 +11,9 @@ public sealed class ExactValuesTests
     public async Task InMemoryExporter_SleepProcess_ValuesEqualProc()
     {
         using var child = ChildProcess.Shell("exec sleep 600", "exact");
+        // Sample the process once it is sleep, not the shell it was a moment before exec.
+        await Poll.UntilAsync(() => File.ReadAllTextAsync($"/proc/{child.Pid}/cmdline"),
+            c => c.StartsWith("sleep", StringComparison.Ordinal), "the exec");
         var exported = new List<Metric>();
         await using var agent = await RunningAgent.StartAsync(
             $$"""{ "Agent": { "Servers": { "exact": { "Pid": {{child.Pid}} } } } }""",

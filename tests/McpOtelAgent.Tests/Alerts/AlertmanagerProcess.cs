@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Alerts;
 
@@ -23,22 +22,15 @@ internal sealed class AlertmanagerProcess : IDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private Process? _process;
 
-    public AlertmanagerProcess(int? port = null)
+    public AlertmanagerProcess()
     {
-        Port = port ?? FreePort();
+        Port = FreePort.Next();
         Url = new Uri($"http://127.0.0.1:{Port}");
     }
 
     public int Port { get; }
 
     public Uri Url { get; }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Starts it and waits until <c>/-/ready</c> answers 200.</summary>
     public async Task StartAsync()
@@ -62,18 +54,18 @@ internal sealed class AlertmanagerProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        await WaitForAsync(async () =>
-        {
-            try
+        await Poll.UntilAsync(
+            async () =>
             {
                 using var response = await _http.GetAsync(new Uri(Url, "/-/ready"));
-                return response.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException) when (!_process.HasExited)
-            {
-                return false;
-            }
-        });
+                return response.IsSuccessStatusCode || _process.HasExited;
+            },
+            ready => ready,
+            "Alertmanager to answer /-/ready");
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"prometheus-alertmanager exited with {_process.ExitCode}");
+        }
     }
 
     /// <summary>The alerts Alertmanager holds as active (not resolved), as <c>GET /api/v2/alerts</c> returns them.</summary>
@@ -82,16 +74,6 @@ internal sealed class AlertmanagerProcess : IDisposable
         var json = await _http.GetStringAsync(new Uri(Url, "/api/v2/alerts"));
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.EnumerateArray().Select(static e => e.Clone())];
-    }
-
-    /// <summary>Polls a condition until it holds; the machine is noisy, so never a fixed sleep.</summary>
-    public static async Task WaitForAsync(Func<Task<bool>> condition, int timeoutSeconds = 60)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
-        while (!await condition())
-        {
-            await Task.Delay(200, timeout.Token);
-        }
     }
 
     public void Dispose()

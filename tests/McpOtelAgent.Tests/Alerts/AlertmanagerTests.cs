@@ -1,6 +1,7 @@
 using System.Text.Json;
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Health;
+using McpOtelAgent.Tests.Agent.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,7 +50,7 @@ public sealed class AlertmanagerTests : IDisposable
         var resolvedAt = TimeProvider.System.GetUtcNow();
         await client.PostAsync([AlertmanagerAlert.From(Alert("fs", AlertState.Resolved, resolvedAt), Severity.Critical, resolvedAt)], CancellationToken.None);
 
-        await AlertmanagerProcess.WaitForAsync(async () => await FindAsync("fs") is null);
+        await Poll.UntilAsync(() => FindAsync("fs"), a => a is null, "the resolved alert to leave Alertmanager");
     }
 
     [Fact]
@@ -72,16 +73,15 @@ public sealed class AlertmanagerTests : IDisposable
 
         // Nothing listens yet: the forwarder keeps the notification and retries with backoff.
         alerts.Evaluate(new HealthReport("memory", HealthStatus.Warning, [issue], [], TimeProvider.System.GetUtcNow()));
-        await AlertmanagerProcess.WaitForAsync(() => Task.FromResult(logs.Events.Any(e => e.EventId.Id == 2030)));
+        await Poll.UntilAsync(() => Task.FromResult(logs.Events.Any(e => e.EventId.Id == 2030)), logged => logged, "a failed send to be logged");
         await _alertmanager.StartAsync();
 
-        await AlertmanagerProcess.WaitForAsync(async () => await FindAsync("memory") is not null);
-        var shown = (await FindAsync("memory"))!.Value;
+        var shown = (await Poll.UntilAsync(() => FindAsync("memory"), a => a is not null, "the retried alert to reach Alertmanager"))!.Value;
         Assert.Equal(("warning", "resource_limit"), (Label(shown, "severity"), Label(shown, "alert_type")));
 
         alerts.Evaluate(new HealthReport("memory", HealthStatus.Healthy, [], [], TimeProvider.System.GetUtcNow()));
 
-        await AlertmanagerProcess.WaitForAsync(async () => await FindAsync("memory") is null);
+        await Poll.UntilAsync(() => FindAsync("memory"), a => a is null, "the resolved alert to leave Alertmanager");
         await host.StopAsync();
         Assert.Contains(logs.Events, e => e.EventId.Id == 2000 && (string?)e.Fields["server_id"] == "memory");
         Assert.Contains(logs.Events, e => e.EventId.Id == 2001 && (string?)e.Fields["state"] == "resolved");

@@ -36,10 +36,14 @@ public sealed class WrapCommandTests : IDisposable
     [Fact]
     public async Task Wrap_ServerEverythingSession_ClientSeesTheSameBytesAsWithoutTheWrapper()
     {
+        // Observation on, reporting to an agent that is down: the wrapper's warnings must go to stderr, not the session.
+        var agentDown = $"http://127.0.0.1:{WrapFixtures.ClosedPort()}";
         var direct = await RecordTranscriptAsync(Start(WrapperProcess.Direct("node", WrapFixtures.ServerEverything, "stdio")));
-        var wrapped = await RecordTranscriptAsync(Start(WrapperProcess.Wrap(
-            ["--server-id", "everything"], ["node", WrapFixtures.ServerEverything, "stdio"])));
+        var wrapper = Start(WrapperProcess.Wrap(
+            ["--server-id", "everything", "--agent", agentDown], ["node", WrapFixtures.ServerEverything, "stdio"]));
+        var wrapped = await RecordTranscriptAsync(wrapper);
 
+        Assert.Contains("Could not attach everything", wrapper.StandardError, StringComparison.Ordinal);
         Assert.True(direct.Length > 1000);
         Assert.Equal(Encoding.UTF8.GetString(direct), Encoding.UTF8.GetString(wrapped));
         Assert.Equal(direct, wrapped);

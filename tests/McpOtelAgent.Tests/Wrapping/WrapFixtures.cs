@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace McpOtelAgent.Tests.Wrapping;
 
 /// <summary>Paths of the real things the wrapper tests run: the npm MCP servers and the agent executable.</summary>
@@ -11,6 +14,14 @@ internal static class WrapFixtures
 
     /// <summary>The agent's entry assembly, copied next to the tests by the project reference.</summary>
     public static string AgentAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "mcp-otel-agent.dll");
+
+    /// <summary>A loopback port nothing listens on (just released), for "agent/collector down" tests.</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private static string FindRepositoryRoot()
     {

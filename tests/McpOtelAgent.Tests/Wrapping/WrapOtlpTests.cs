@@ -1,13 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using McpOtelAgent.Telemetry;
-using ModelContextProtocol.Client;
 
 namespace McpOtelAgent.Tests.Wrapping;
 
 /// <summary>
-/// The official SDK client launches the real <c>mcp-otel-agent wrap</c> over stdio (as a desktop client would), which
-/// runs server-everything and exports OTLP to a receiver named by the standard <c>OTEL_*</c> variables.
+/// The wrapper exporting OTLP directly to a receiver named by the standard <c>OTEL_*</c> variables.
 /// </summary>
 public sealed class WrapOtlpTests
 {
@@ -35,42 +31,21 @@ public sealed class WrapOtlpTests
     [Fact]
     public async Task Wrap_CollectorDown_SessionStillWorksEndToEnd()
     {
-        var closedPort = FreePort();
+        var closedPort = WrapFixtures.ClosedPort();
 
         var exitedWithin = await RunSessionAsync($"http://127.0.0.1:{closedPort}");
 
         Assert.True(exitedWithin < TimeSpan.FromSeconds(20), $"the wrapper took {exitedWithin} to end");
     }
 
-    /// <summary>Runs a tool-calling session through the wrapper; returns how long closing the session took.</summary>
-    private static async Task<TimeSpan> RunSessionAsync(string otlpEndpoint)
-    {
-        var transport = new StdioClientTransport(new StdioClientTransportOptions
+    private static Task<TimeSpan> RunSessionAsync(string otlpEndpoint) => WrappedSdkSession.RunAsync(
+        ["--server-id", "otlp-everything"],
+        new Dictionary<string, string?>
         {
-            Command = "dotnet",
-            Arguments = [WrapFixtures.AgentAssembly, "wrap", "--server-id", "otlp-everything", "--", "node", WrapFixtures.ServerEverything, "stdio"],
-            EnvironmentVariables = new Dictionary<string, string?>
-            {
-                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint,
-                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-                ["OTEL_METRIC_EXPORT_INTERVAL"] = "600000",
-            },
-            ShutdownTimeout = TimeSpan.FromSeconds(20),
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "600000",
         });
-
-        var client = await McpClient.CreateAsync(transport);
-        var tools = await client.ListToolsAsync();
-        Assert.Contains(tools, t => t.Name == "echo");
-        var echo = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "one" });
-        Assert.NotEqual(true, echo.IsError);
-        await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "two" });
-        await client.CallToolAsync("get-sum", new Dictionary<string, object?> { ["a"] = 2, ["b"] = 3 });
-        Assert.True((await client.CallToolAsync("echo", new Dictionary<string, object?>())).IsError);
-
-        var closing = TimeProvider.System.GetTimestamp();
-        await client.DisposeAsync();
-        return TimeProvider.System.GetElapsedTime(closing);
-    }
 
     /// <summary>The wrapper exports once more when it ends; cumulative temporality makes the last export complete.</summary>
     private static async Task<OtlpMetricsPayload> LastPayloadAsync(OtlpReceiver receiver)
@@ -89,10 +64,4 @@ public sealed class WrapOtlpTests
         throw new TimeoutException("no OTLP export arrived");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
