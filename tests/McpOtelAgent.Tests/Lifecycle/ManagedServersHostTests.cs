@@ -88,7 +88,8 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         Assert.True(Exposition.Value(text, "mcp_server_probe_duration_seconds_count", ("server_id", "memory")) >= 1);
         Assert.True(Exposition.Value(text, "mcp_server_probe_duration_seconds_sum", ("server_id", "memory")) > 0);
         Assert.Equal(1, Exposition.Value(text, "mcp_server_protocol_info", ("server_id", "memory"), ("mcp_protocol_version", "2025-11-25")));
-        Assert.Contains("mcp_client_operation_duration_seconds", text, StringComparison.Ordinal);
+        Assert.Contains("mcp_probe_client_operation_duration_seconds_bucket{otel_scope_name=\"Experimental.ModelContextProtocol\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("mcp_client_operation_duration_seconds_bucket{otel_scope_name=\"Experimental.ModelContextProtocol\"", text, StringComparison.Ordinal);
     }
 
     [Fact]
