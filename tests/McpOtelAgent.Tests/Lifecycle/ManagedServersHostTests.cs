@@ -182,6 +182,8 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
             t => Exposition.Has(t, "mcp_server_info", "memory") && Exposition.Value(t, "mcp_server_probe_success", ("server_id", "memory")) == 1,
             "memory sampled and probed");
         _agent.Services.GetRequiredService<DiscoveryService>().AttachOnce();
+        var memoryPid = (await StatusAsync("memory")).GetProperty("lifecycle").GetProperty("pid").GetInt32();
+        Assert.Equal(HttpStatusCode.NotFound, (await _agent.Http.GetAsync($"/api/v1/servers/discovered-server-memory-{memoryPid}")).StatusCode);
 
         var outputs = new Dictionary<string, string>
         {
