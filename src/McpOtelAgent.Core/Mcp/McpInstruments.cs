@@ -23,25 +23,26 @@ internal sealed class McpInstruments
         meter.CreateObservableCounter(MetricNames.Restarts, () => catalog.Managed.Select(static s =>
             Measure(s.Status.Restarts, s.Id)),
             "{restart}", "Automatic restarts of a managed server since the agent started");
-        meter.CreateObservableGauge(MetricNames.ProbeSuccess, () => catalog.Monitors
-            .Where(static m => m.Status.Success is not null)
-            .Select(static m => Measure(m.Status.Success == true ? 1 : 0, m.ServerId)),
+        // Each callback reads a monitor's status once: a probe may replace it in between two reads.
+        meter.CreateObservableGauge(MetricNames.ProbeSuccess, () => Statuses(catalog)
+            .Where(static s => s.Success is not null)
+            .Select(static s => Measure(s.Success == true ? 1 : 0, s.ServerId)),
             "1", "1 when the last MCP probe (ping, or server/discover) answered in time, 0 when it did not");
-        meter.CreateObservableGauge(MetricNames.ProbeConsecutiveFailures, () => catalog.Monitors
-            .Where(static m => m.Status.LastProbeAt is not null)
-            .Select(static m => Measure(m.Status.ConsecutiveFailures, m.ServerId)),
+        meter.CreateObservableGauge(MetricNames.ProbeConsecutiveFailures, () => Statuses(catalog)
+            .Where(static s => s.LastProbeAt is not null)
+            .Select(static s => Measure(s.ConsecutiveFailures, s.ServerId)),
             "{failure}", "MCP probes failed in a row since the last success");
-        meter.CreateObservableUpDownCounter(MetricNames.Tools, () => catalog.Monitors
-            .Where(static m => m.Status.ToolCount is not null)
-            .Select(static m => Measure(m.Status.ToolCount!.Value, m.ServerId)),
+        meter.CreateObservableUpDownCounter(MetricNames.Tools, () => Statuses(catalog)
+            .Where(static s => s.ToolCount is not null)
+            .Select(static s => Measure(s.ToolCount!.Value, s.ServerId)),
             "{tool}", "Tools the server lists in tools/list");
-        meter.CreateObservableGauge(MetricNames.ProtocolInfo, () => catalog.Monitors
-            .Where(static m => m.Status.ProtocolVersion is not null)
-            .Select(static m => new Measurement<int>(1,
-                new KeyValuePair<string, object?>(AttributeNames.ServerId, m.ServerId),
-                new KeyValuePair<string, object?>(AttributeNames.McpProtocolVersion, m.Status.ProtocolVersion),
-                new KeyValuePair<string, object?>(AttributeNames.McpServerName, m.Status.ServerName ?? string.Empty),
-                new KeyValuePair<string, object?>(AttributeNames.McpServerVersion, m.Status.ServerVersion ?? string.Empty))),
+        meter.CreateObservableGauge(MetricNames.ProtocolInfo, () => Statuses(catalog)
+            .Where(static s => s.ProtocolVersion is not null)
+            .Select(static s => new Measurement<int>(1,
+                new KeyValuePair<string, object?>(AttributeNames.ServerId, s.ServerId),
+                new KeyValuePair<string, object?>(AttributeNames.McpProtocolVersion, s.ProtocolVersion),
+                new KeyValuePair<string, object?>(AttributeNames.McpServerName, s.ServerName ?? string.Empty),
+                new KeyValuePair<string, object?>(AttributeNames.McpServerVersion, s.ServerVersion ?? string.Empty))),
             "1", "Always 1; the negotiated MCP protocol version and the server's name and version");
 
         var duration = meter.CreateHistogram(MetricNames.ProbeDuration, "s", "Round trip of a successful MCP probe (ping, or server/discover)",
@@ -57,6 +58,8 @@ internal sealed class McpInstruments
             };
         }
     }
+
+    private static IEnumerable<McpProbeStatus> Statuses(McpServerCatalog catalog) => catalog.Monitors.Select(static m => m.Status);
 
     private static Measurement<int> Measure(int value, string serverId) =>
         new(value, new KeyValuePair<string, object?>(AttributeNames.ServerId, serverId));

@@ -119,7 +119,8 @@ internal sealed class TargetSampler(
             }
 
             var result = probe.Read(key, i == 0 ? _rootParts : _childParts, sweep);
-            if (result.Outcome != ProbeOutcome.Ok)
+            // A process that exits between the scan and the read is churn, not an error (a shell's short-lived children).
+            if (result.Outcome is not (ProbeOutcome.Ok or ProbeOutcome.Gone))
             {
                 errors.Increment(target.ServerId, ReasonOf(result.Outcome));
             }
@@ -221,7 +222,6 @@ internal sealed class TargetSampler(
     {
         ProbeOutcome.Partial => "partial",
         ProbeOutcome.Denied => "denied",
-        ProbeOutcome.Gone => "gone",
         ProbeOutcome.Malformed => "malformed",
         _ => "other",
     };

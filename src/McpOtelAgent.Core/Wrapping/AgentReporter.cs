@@ -31,9 +31,11 @@ internal sealed class AgentReporter : IMcpTrafficSink, IAsyncDisposable
         _client = client;
         _serverId = serverId;
         _logger = logger;
+        // Wait mode, but only TryWrite is used: it returns false when full (never blocks), so a drop can be counted.
+        // The Drop* modes would report every write as accepted.
         _queue = Channel.CreateBounded<TrafficEvent>(new BoundedChannelOptions(queueCapacity)
         {
-            FullMode = BoundedChannelFullMode.DropWrite,
+            FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
         _timer = new PeriodicTimer(interval, time);

@@ -5,7 +5,6 @@ using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 
-[Collection(AgentHostCollection.Name)]
 public sealed class CliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("mcpotel-cli-").FullName;

@@ -43,6 +43,14 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
                   "args": ["-c", "exit 3"],
                   "mcpOtelAgent": { "restart": { "baseDelaySeconds": 0.05, "maxRestarts": 2 }, "probe": { "enabled": false } }
                 },
+                "silent": {
+                  "command": "sleep",
+                  "args": ["600"],
+                  "mcpOtelAgent": {
+                    "stop": { "stdinGraceSeconds": 0.2 },
+                    "probe": { "intervalSeconds": 0.5, "timeoutSeconds": 0.5, "failureThreshold": 2 }
+                  }
+                },
                 "later": {
                   "command": {{JsonSerializer.Serialize(NpmFixtures.Node)}},
                   "args": [{{JsonSerializer.Serialize(NpmFixtures.ServerMemory)}}],
@@ -150,6 +158,20 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
             "a crash_loop alert for dies");
         var text = await _agent.ScrapeAsync();
         Assert.Equal(1, Exposition.Value(text, "mcp_server_lifecycle_state", ("server_id", "dies"), ("mcp_server_lifecycle_state", "crash-loop")));
+    }
+
+    [Fact]
+    public async Task Probe_ProcessThatSpeaksNoMcp_FailsAndRaisesProbeFailed()
+    {
+        await Poll.UntilAsync(
+            () => _agent.Http.GetStringAsync("/api/v1/alerts?serverId=silent"),
+            body => body.Contains("\"probe_failed\"", StringComparison.Ordinal),
+            "a probe_failed alert for silent");
+
+        var text = await _agent.ScrapeAsync();
+        Assert.Equal(0, Exposition.Value(text, "mcp_server_probe_success", ("server_id", "silent")));
+        Assert.True(Exposition.Value(text, "mcp_server_probe_consecutive_failures", ("server_id", "silent")) >= 2);
+        Assert.Equal(1, Exposition.Value(text, "mcp_server_up", ("server_id", "silent")));
     }
 
     [Fact]
