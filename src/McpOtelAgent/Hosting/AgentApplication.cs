@@ -25,7 +25,7 @@ internal static class AgentApplication
             ApplicationName = "mcp-otel-agent",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        AgentConfiguration.Apply(builder.Configuration, launch.ConfigPath, launch.Settings, launch.Environment);
+        builder.Services.AddSingleton(ConfigurationKeyTracker.Apply(builder.Configuration, launch));
         builder.WebHost.UseUrls([
             .. BindAddresses.Split(builder.Configuration["Agent:Urls"] ?? AgentOptions.DefaultUrls),
             .. BindAddresses.Split(builder.Configuration["Agent:MetricsUrls"]),
@@ -39,12 +39,14 @@ internal static class AgentApplication
         builder.Services.AddAgentApi();
         builder.Services.AddHealthApi();
         builder.Services.AddApiKeySecurity();
+        builder.Services.AddExportErrors();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Instruments are created once, before the first collection; nothing else would ask for them.
         app.Services.GetRequiredService<ProcessInstruments>();
         app.Services.GetRequiredService<HealthInstruments>();
+        app.Services.GetRequiredService<OtlpExportErrorListener>();
         app.UseMetricsOnlyPorts();
         app.UseAgentApi();
         app.UseApiKeyAuthorization();
@@ -94,7 +96,27 @@ internal static class AgentApplication
     }
 
     /// <summary>Runs every options validator registered with ValidateOnStart (every area's), collecting every error.</summary>
-    public static void Validate(WebApplication app) => app.Services.GetRequiredService<IStartupValidator>().Validate();
+    /// <remarks>Binding every area's options is what tells the settings they read from the unknown ones, reported with them.</remarks>
+    public static void Validate(WebApplication app)
+    {
+        IReadOnlyList<string> problems = [];
+        try
+        {
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (Exception ex) when (ConfigurationProblems.From(ex) is { } found)
+        {
+            problems = found;
+        }
+
+        var unknown = app.Services.GetRequiredService<ConfigurationKeyTracker>().UnreadKeys()
+            .Select(static key => $"{key} is not a known setting (misspelt, or in the wrong section?)");
+        string[] all = [.. problems, .. unknown];
+        if (all.Length > 0)
+        {
+            throw new OptionsValidationException(ConfigurationKeyTracker.Section, typeof(AgentOptions), all);
+        }
+    }
 
     private static void ReportStart(WebApplication app)
     {
