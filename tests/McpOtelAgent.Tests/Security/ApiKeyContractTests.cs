@@ -5,6 +5,7 @@ using System.Text;
 using McpOtelAgent.Security;
 using McpOtelAgent.Tests.Agent.Support;
 using Xunit.Abstractions;
+using McpOtelAgent.Tests.Health;
 
 namespace McpOtelAgent.Tests.Security;
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text;
 using McpOtelAgent.Tests.Agent.Support;
 using Xunit.Abstractions;
+using McpOtelAgent.Tests.Health;
 
 namespace McpOtelAgent.Tests.Security;
 
