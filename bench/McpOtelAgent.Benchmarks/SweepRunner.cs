@@ -49,18 +49,34 @@ internal static class SweepRunner
         return 0;
     }
 
+    /// <summary>
+    /// Cold: the first sample of a new probe (every file opened), after the JIT has seen the code once. Warm: the
+    /// steady state, best of three runs, since the other tenants of a shared VM only ever add time.
+    /// </summary>
     private static (Timing Cold, Timing Warm) TimeOurs(List<Process> sleepers)
     {
-        using var probe = new LinuxProcessProbe();
         var pids = sleepers.Select(s => s.Id).ToArray();
+        using (var jit = new LinuxProcessProbe())
+        {
+            SampleAll(jit, pids);
+        }
+
+        using var probe = new LinuxProcessProbe();
         var cold = Measure(pids.Length, 1, () => SampleAll(probe, pids));
         for (var i = 0; i < 3; i++)
         {
             SampleAll(probe, pids);
         }
 
-        var rounds = Math.Max(5, 20_000 / pids.Length);
-        return (cold, Measure(pids.Length, rounds, () => SampleAll(probe, pids)));
+        var rounds = Math.Max(5, 10_000 / pids.Length);
+        var best = new Timing(double.MaxValue, double.MaxValue);
+        for (var run = 0; run < 3; run++)
+        {
+            var timing = Measure(pids.Length, rounds, () => SampleAll(probe, pids));
+            best = new Timing(Math.Min(best.Wall, timing.Wall), Math.Min(best.Cpu, timing.Cpu));
+        }
+
+        return (cold, best);
     }
 
     private static Timing Measure(int processes, int rounds, Action round)

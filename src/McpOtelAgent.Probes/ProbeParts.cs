@@ -24,7 +24,10 @@ internal enum ProbeParts
     /// <summary><c>/proc/[pid]/fd</c> directory: open fd count.</summary>
     FdCount = 1 << 4,
 
-    /// <summary><c>/proc/[pid]/fd/*</c> link targets: open regular files and socket inodes (connections).</summary>
+    /// <summary>
+    /// <c>/proc/[pid]/fd/*</c> link targets: open regular files and socket inodes (connections). Missing with
+    /// <see cref="ProcessSnapshot.OpenFiles"/> still set when only the inet socket tables could not be read.
+    /// </summary>
     FdTargets = 1 << 5,
 
     /// <summary><c>/proc/[pid]/limits</c>: RLIMIT_NOFILE soft limit.</summary>

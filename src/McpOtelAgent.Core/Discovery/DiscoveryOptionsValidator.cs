@@ -34,7 +34,7 @@ internal sealed class DiscoveryOptionsValidator : IValidateOptions<DiscoveryOpti
     {
         for (var i = 0; i < patterns.Count; i++)
         {
-            if (McpProcessDetector.TryCompile(patterns[i], out var error) is null)
+            if (TargetSpec.TryCompile(patterns[i], out var error) is null)
             {
                 errors.Add(string.Create(CultureInfo.InvariantCulture, $"{key}:{i} is not a valid regular expression: {error}"));
             }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using McpOtelAgent.Probes;
 using McpOtelAgent.Redaction;
+using McpOtelAgent.Targets;
 
 namespace McpOtelAgent.Discovery;
 
@@ -12,8 +13,6 @@ namespace McpOtelAgent.Discovery;
 /// </summary>
 internal sealed partial class McpProcessDetector
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
-
     private readonly Regex[] _include;
     private readonly Regex[] _exclude;
     private readonly string _idTemplate;
@@ -21,8 +20,8 @@ internal sealed partial class McpProcessDetector
     public McpProcessDetector(DiscoveryOptions options)
     {
         // Invalid patterns never get here: the options validator rejects them at start-up.
-        _include = [BuiltIn(), .. options.Include.Select(p => TryCompile(p, out _)).OfType<Regex>()];
-        _exclude = [.. options.Exclude.Select(p => TryCompile(p, out _)).OfType<Regex>()];
+        _include = [BuiltIn(), .. options.Include.Select(p => TargetSpec.TryCompile(p, out _)).OfType<Regex>()];
+        _exclude = [.. options.Exclude.Select(p => TargetSpec.TryCompile(p, out _)).OfType<Regex>()];
         _idTemplate = options.IdTemplate;
     }
 
@@ -108,20 +107,6 @@ internal sealed partial class McpProcessDetector
         }
 
         return string.Join(' ', redacted);
-    }
-
-    public static Regex? TryCompile(string pattern, out string? error)
-    {
-        try
-        {
-            error = null;
-            return new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
-        }
-        catch (ArgumentException ex)
-        {
-            error = ex.Message;
-            return null;
-        }
     }
 
     private static string? MonitoredBy(int pid, List<int> descendants, ProcessSweep sweep, IReadOnlyDictionary<int, string> monitoredPids)

@@ -1,16 +1,27 @@
 using System.Diagnostics.Metrics;
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Telemetry;
+using Microsoft.Extensions.Hosting;
 
 namespace McpOtelAgent.Health;
 
 /// <summary>
-/// Health and alert gauges, created once from the agent's meter. Observable: every collection reads the latest
-/// health reports and the firing alerts, so a removed server's series and a resolved alert's series vanish.
+/// Health and alert gauges, created once from the agent's meter when the host starts. Observable: every collection
+/// reads the latest health reports and the firing alerts, so a removed server's series and a resolved alert's series
+/// vanish. A hosted service rather than resolved while the host is built: its dependencies read options, which must
+/// be validated with every other section at start-up, not one by one.
 /// </summary>
-internal sealed class HealthInstruments
+internal sealed class HealthInstruments(AgentMeter agentMeter, HealthReportStore reports, AlertManager alerts) : IHostedService
 {
-    public HealthInstruments(AgentMeter agentMeter, HealthReportStore reports, AlertManager alerts)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        CreateInstruments();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void CreateInstruments()
     {
         var meter = agentMeter.Meter;
         meter.CreateObservableGauge(

@@ -61,7 +61,14 @@ internal sealed class HealthMonitor(
         {
             do
             {
-                CheckAll();
+                try
+                {
+                    CheckAll();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    HealthLog.HealthSweepFailed(logger, ex);
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }

@@ -37,5 +37,17 @@ internal sealed class HealthOptions
 
     public TimeSpan ForecastHorizon => TimeSpan.FromSeconds(ForecastHorizonSeconds);
 
+    /// <summary>
+    /// Takes the agent's <c>Agent:HealthCheckIntervalSeconds</c> when it is valid; an invalid one keeps the default here
+    /// and is reported by the agent's own validator, so every section's errors still come out together.
+    /// </summary>
+    public void UseCheckIntervalSeconds(double seconds)
+    {
+        if (double.IsFinite(seconds) && seconds > 0 && seconds <= ThresholdValidation.MaxSeconds)
+        {
+            CheckInterval = TimeSpan.FromSeconds(seconds);
+        }
+    }
+
     public TimeSpan EffectiveDefaultFor => DefaultForSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : 2 * CheckInterval;
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using McpOtelAgent.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,14 +19,22 @@ internal static class HealthServiceCollectionExtensions
     {
         services.AddOptions<HealthOptions>()
             .BindConfiguration(HealthOptions.SectionName)
-            .Configure<IOptions<AgentOptions>>(static (health, agent) => health.CheckInterval = agent.Value.HealthCheckInterval)
+            .Configure<IConfiguration>(static (health, configuration) =>
+            {
+                // Read from the configuration, not IOptions<AgentOptions>: that would validate the agent's section here.
+                var text = configuration[$"{AgentOptions.SectionName}:{nameof(AgentOptions.HealthCheckIntervalSeconds)}"];
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+                {
+                    health.UseCheckIntervalSeconds(seconds);
+                }
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ThresholdStore>();
         services.TryAddSingleton<HealthEvaluator>();
         services.TryAddSingleton<HealthReportStore>();
-        services.TryAddSingleton<HealthInstruments>();
+        services.AddHostedService<HealthInstruments>();
         services.TryAddSingleton<HealthMonitor>();
         services.AddHostedService(static sp => sp.GetRequiredService<HealthMonitor>());
 

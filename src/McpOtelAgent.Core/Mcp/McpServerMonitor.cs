@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpOtelAgent.Lifecycle;
+using McpOtelAgent.Redaction;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -44,6 +45,8 @@ internal sealed class McpServerMonitor : IAsyncDisposable
     public event Action<McpProbeStatus>? Probed;
 
     public string ServerId => _definition.Id;
+
+    public McpServerDefinition Definition => _definition;
 
     public McpProbeSettings Settings => _definition.Probe;
 
@@ -108,7 +111,9 @@ internal sealed class McpServerMonitor : IAsyncDisposable
         catch (Exception ex) when (IsProbeFailure(ex, cancellationToken))
         {
             var failures = previous.ConsecutiveFailures + 1;
-            var error = ex is OperationCanceledException ? $"no answer within {Settings.Timeout.TotalSeconds:F0} s" : ex.Message;
+            var error = ex is OperationCanceledException
+                ? $"no answer within {Settings.Timeout.TotalSeconds:F0} s"
+                : SecretRedactor.RedactText(ex.Message);
             Log.ProbeFailed(_logger, ServerId, failures, error);
             if (_definition.Transport == McpTransportKind.Http || _session is { IsClosed: true })
             {

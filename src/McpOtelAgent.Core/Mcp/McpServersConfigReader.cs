@@ -1,5 +1,6 @@
 using System.Globalization;
 using McpOtelAgent.Lifecycle;
+using McpOtelAgent.Targets;
 using Microsoft.Extensions.Configuration;
 
 namespace McpOtelAgent.Mcp;
@@ -47,9 +48,9 @@ internal static class McpServersConfigReader
     private static McpServerDefinition? ReadEntry(IConfigurationSection entry, string path, List<string> errors)
     {
         var errorCount = errors.Count;
-        if (!IsValidServerId(entry.Key))
+        if (!ServerId.IsValid(entry.Key))
         {
-            errors.Add($"{path}: server id must be 1-128 characters without whitespace, '/' or control characters");
+            errors.Add($"{path}: server id '{entry.Key}' must be {ServerId.Rule}");
         }
 
         var command = NullIfEmpty(entry["command"]);
@@ -259,9 +260,6 @@ internal static class McpServersConfigReader
         errors.Add($"{path}:{key} is too large");
         return fallback;
     }
-
-    private static bool IsValidServerId(string id) =>
-        id.Length is > 0 and <= 128 && !id.Any(static c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '/');
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

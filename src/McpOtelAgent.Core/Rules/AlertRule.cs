@@ -33,7 +33,12 @@ internal sealed record AlertRule(
 
     public string AlertName => AlertTypes.AlertName(AlertType);
 
-    public string Operator => Comparison == RuleComparison.Above ? ">" : "<";
+    public string Operator => Comparison switch
+    {
+        RuleComparison.Above => ">",
+        RuleComparison.Below => "<",
+        _ => ">=",
+    };
 
     public string Expression => $"{Query} {Operator} {PromQl.Number(Threshold)}";
 

@@ -76,7 +76,12 @@ internal static class GrafanaRuleFile
                         {
                             ["evaluator"] = new JsonObject
                             {
-                                ["type"] = alert.Comparison == RuleComparison.Above ? "gt" : "lt",
+                                ["type"] = alert.Comparison switch
+                                {
+                                    RuleComparison.Above => "gt",
+                                    RuleComparison.Below => "lt",
+                                    _ => "gte",
+                                },
                                 ["params"] = new JsonArray(JsonValue.Create(alert.Threshold)),
                             },
                         }),

@@ -56,7 +56,14 @@ internal static class PrometheusRuleFile
     }
 
     public static string Description(AlertRule alert) =>
-        $"Mirrors the agent's {alert.Rule} rule: {alert.Severity.ToName()} when the value is {(alert.Comparison == RuleComparison.Above ? "above" : "below")} "
-        + $"{alert.ThresholdText} for {PromQl.Duration(alert.For)}"
+        $"Mirrors the agent's {alert.Rule} rule: {alert.Severity.ToName()} when the value is {Compared(alert.Comparison)} "
+        + $"{alert.ThresholdText}{(alert.For > TimeSpan.Zero ? " for " + PromQl.Duration(alert.For) : string.Empty)}"
         + (string.IsNullOrEmpty(alert.Scope) ? "." : $" ({alert.Scope}: servers with their own threshold).");
+
+    private static string Compared(RuleComparison comparison) => comparison switch
+    {
+        RuleComparison.Above => "above",
+        RuleComparison.Below => "below",
+        _ => "at least",
+    };
 }

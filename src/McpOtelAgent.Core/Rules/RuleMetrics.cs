@@ -13,6 +13,8 @@ internal static class RuleMetrics
     public static readonly string FileDescriptorUtilization = PrometheusMetricName.Gauge(MetricNames.FileDescriptorUtilization, "1");
     public static readonly string Up = PrometheusMetricName.Gauge(MetricNames.Up, "1");
     public static readonly string ProcessState = PrometheusMetricName.Gauge(MetricNames.ProcessState, "1");
+    public static readonly string LifecycleState = PrometheusMetricName.Gauge(MetricNames.LifecycleState, "1");
+    public static readonly string ProbeConsecutiveFailures = PrometheusMetricName.Gauge(MetricNames.ProbeConsecutiveFailures, "{failure}");
 
     /// <summary>The Prometheus label of an OpenTelemetry attribute key.</summary>
     public static string Label(string attributeKey) => attributeKey.Replace('.', '_');

@@ -1,6 +1,8 @@
 using System.Globalization;
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Health;
+using McpOtelAgent.Lifecycle;
+using McpOtelAgent.Mcp;
 using McpOtelAgent.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +37,7 @@ internal static class RuleSetBuilder
             new RuleGroup($"{GroupPrefix}.thresholds", [], [.. ThresholdAlerts(settings)]),
             new RuleGroup($"{GroupPrefix}.process", [], [.. ProcessAlerts(settings)]),
             new RuleGroup($"{GroupPrefix}.trends", [], [.. TrendAlerts(settings)]),
+            new RuleGroup($"{GroupPrefix}.mcp", [], [.. McpAlerts(settings)]),
         ]);
     }
 
@@ -127,6 +130,26 @@ internal static class RuleSetBuilder
         }
     }
 
+    private static IEnumerable<AlertRule> McpAlerts(RuleSettings settings)
+    {
+        // CrashLoopRule: critical at once; the crash-loop state already spent the restart policy's window.
+        yield return new AlertRule(
+            AlertTypes.CrashLoop, CrashLoopRule.RuleName, Severity.Critical,
+            PromQl.Selector(RuleMetrics.LifecycleState, $"{RuleMetrics.Label(AttributeNames.LifecycleState)}=\"{LifecycleStateNames.Of(ServerLifecycleState.CrashLoop)}\""),
+            RuleComparison.Above, 0, TimeSpan.Zero,
+            "crash-looping: restarted more often than its policy allows; not restarted again until started by hand", string.Empty);
+
+        // ProbeFailedRule: an error once the server's failureThreshold probes failed in a row; no further for.
+        var thresholds = settings.McpServers.Where(static s => s.Probe.Enabled).Select(static s => (s.Id, s.Probe.FailureThreshold));
+        foreach (var (failures, matchers, scope) in Split(McpProbeSettings.Default.FailureThreshold, thresholds))
+        {
+            yield return new AlertRule(
+                AlertTypes.ProbeFailed, ProbeFailedRule.RuleName, Severity.Error,
+                PromQl.Selector(RuleMetrics.ProbeConsecutiveFailures, matchers), RuleComparison.AtLeast, failures, TimeSpan.Zero,
+                "MCP probe failed {value} times in a row", scope);
+        }
+    }
+
     /// <summary>
     /// The global threshold (for every server without an override, excluded by matcher) and one entry per distinct
     /// override, each with the matchers that select its servers and a stable scope name.
@@ -134,19 +157,24 @@ internal static class RuleSetBuilder
     private static IEnumerable<(Threshold Threshold, string Matchers, string Scope)> Scopes(RuleSettings settings, string thresholdName)
     {
         var store = new ThresholdStore(Options.Create(settings.Health));
-        var global = store.Get(thresholdName);
-        var overrides = settings.Health.Servers.Keys
-            .Order(StringComparer.Ordinal)
-            .Select(id => (Id: id, Threshold: store.Get(thresholdName, id)))
-            .Where(s => s.Threshold != global)
-            .GroupBy(static s => s.Threshold)
-            .Select(static g => (Threshold: g.Key, Ids: g.Select(static s => s.Id).ToList()))
+        return Split(store.Get(thresholdName), settings.Health.Servers.Keys.Select(id => (id, store.Get(thresholdName, id))));
+    }
+
+    /// <summary>A global value for every server but those whose own value differs, and one entry per distinct own value.</summary>
+    private static IEnumerable<(T Value, string Matchers, string Scope)> Split<T>(T global, IEnumerable<(string Id, T Value)> servers)
+        where T : notnull
+    {
+        var overrides = servers
+            .Where(s => !EqualityComparer<T>.Default.Equals(s.Value, global))
+            .OrderBy(static s => s.Id, StringComparer.Ordinal)
+            .GroupBy(static s => s.Value)
+            .Select(static g => (Value: g.Key, Ids: g.Select(static s => s.Id).ToList()))
             .ToList();
 
         yield return (global, PromQl.NotEqual(ServerIdLabel, [.. overrides.SelectMany(static o => o.Ids)]), string.Empty);
         for (var i = 0; i < overrides.Count; i++)
         {
-            yield return (overrides[i].Threshold, PromQl.Equal(ServerIdLabel, overrides[i].Ids),
+            yield return (overrides[i].Value, PromQl.Equal(ServerIdLabel, overrides[i].Ids),
                 "override" + (i + 1).ToString(CultureInfo.InvariantCulture));
         }
     }

@@ -12,7 +12,7 @@ namespace McpOtelAgent.Rules;
 /// <param name="Health">Bound from <c>Agent:Health</c>, as the agent binds it.</param>
 /// <param name="TrendWindow">Trend window size × monitoring interval: the span the agent's trend rules look at.</param>
 /// <param name="RateWindow">The range of <c>rate()</c> for CPU percent: at least four scrape intervals.</param>
-/// <param name="McpServers">Declared MCP servers (their probe and restart settings).</param>
+/// <param name="McpServers">Declared MCP servers, with <c>--mcp-config</c>'s (their probe settings).</param>
 internal sealed record RuleSettings(
     HealthOptions Health,
     TimeSpan TrendWindow,
@@ -28,6 +28,10 @@ internal sealed record RuleSettings(
         configuration.GetSection(AgentOptions.SectionName).Bind(agent);
         var health = new HealthOptions();
         configuration.GetSection(HealthOptions.SectionName).Bind(health);
+        health.UseCheckIntervalSeconds(agent.HealthCheckIntervalSeconds);
+
+        // As AddHealth does: the health-check interval is the agent's, not a key of Agent:Health.
+        health.CheckInterval = agent.HealthCheckInterval;
 
         List<string> errors = [];
         var agentResult = new AgentOptionsValidator().Validate(null, agent);
@@ -42,7 +46,7 @@ internal sealed record RuleSettings(
             errors.AddRange(healthResult.Failures);
         }
 
-        var servers = McpServersConfigReader.Read(configuration);
+        var servers = McpServersOptions.Read(configuration);
         errors.AddRange(servers.Errors);
         if (rateWindow <= TimeSpan.Zero)
         {

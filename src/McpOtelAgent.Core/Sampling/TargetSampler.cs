@@ -43,6 +43,7 @@ internal sealed class TargetSampler(
                 sample = Down(target, tracker, sweep.Timestamp, $"sampling failed: {ex.Message}");
             }
 
+            LogTransition(target.ServerId, sample);
             store.Publish(sample);
             if (!registry.Contains(target.ServerId))
             {
@@ -56,6 +57,25 @@ internal sealed class TargetSampler(
         }
 
         errors.Forget(id => !registry.Contains(id));
+    }
+
+    /// <summary>Logs a server going down or coming up, once per change rather than every interval.</summary>
+    private void LogTransition(string serverId, TargetSample sample)
+    {
+        var before = store.TryGet(serverId, out var previous) ? previous.State : TargetState.Pending;
+        if (sample.State == before)
+        {
+            return;
+        }
+
+        if (sample.State == TargetState.Down)
+        {
+            AgentLog.TargetDown(logger, serverId, sample.DownReason ?? string.Empty);
+        }
+        else if (sample.State == TargetState.Up)
+        {
+            AgentLog.TargetUp(logger, serverId, sample.Root?.Pid ?? 0, sample.ProcessCount);
+        }
     }
 
     private TargetTracker TrackerFor(TargetDefinition target)
@@ -99,7 +119,8 @@ internal sealed class TargetSampler(
             }
 
             var result = probe.Read(key, i == 0 ? _rootParts : _childParts, sweep);
-            if (result.Outcome != ProbeOutcome.Ok)
+            // A process that exits between the scan and the read is churn, not an error (a shell's short-lived children).
+            if (result.Outcome is not (ProbeOutcome.Ok or ProbeOutcome.Gone))
             {
                 errors.Increment(target.ServerId, ReasonOf(result.Outcome));
             }
@@ -201,7 +222,6 @@ internal sealed class TargetSampler(
     {
         ProbeOutcome.Partial => "partial",
         ProbeOutcome.Denied => "denied",
-        ProbeOutcome.Gone => "gone",
         ProbeOutcome.Malformed => "malformed",
         _ => "other",
     };

@@ -53,7 +53,8 @@ internal static class TargetSpec
         return new TargetDefinition(serverId, root, options.IncludeChildren, origin);
     }
 
-    private static Regex? TryCompile(string pattern, out string? error)
+    /// <summary>Compiles a user's pattern with <see cref="MatchTimeout"/>; null and the reason when it is not valid.</summary>
+    public static Regex? TryCompile(string pattern, out string? error)
     {
         try
         {

@@ -33,4 +33,10 @@ internal static partial class AgentLog
 
     [LoggerMessage(1008, LogLevel.Information, "Monitoring {TargetCount} targets; metrics at {Urls}/metrics")]
     public static partial void AgentStarted(ILogger logger, int targetCount, string urls);
+
+    [LoggerMessage(1009, LogLevel.Warning, "Server {ServerId} is down: {Reason}")]
+    public static partial void TargetDown(ILogger logger, string serverId, string reason);
+
+    [LoggerMessage(1010, LogLevel.Information, "Server {ServerId} is up: pid {Pid}, {ProcessCount} processes")]
+    public static partial void TargetUp(ILogger logger, string serverId, int pid, int processCount);
 }

@@ -103,7 +103,7 @@ internal sealed class ProcessInstruments
             new Measurement<long>(c.Value,
                 new KeyValuePair<string, object?>(AttributeNames.ServerId, c.Key.ServerId),
                 new KeyValuePair<string, object?>(AttributeNames.Reason, c.Key.Reason))),
-            "{error}", "Process reads that did not return everything, by reason (partial, denied, gone, malformed, exception)");
+            "{error}", "Process reads that did not return everything, by reason (partial, denied, malformed, exception)");
         meter.CreateObservableUpDownCounter(MetricNames.Targets, () => (long)registry.Count,
             "{target}", "Targets registered: configured, attached, managed and discovered");
     }

@@ -31,9 +31,11 @@ internal sealed class AgentReporter : IMcpTrafficSink, IAsyncDisposable
         _client = client;
         _serverId = serverId;
         _logger = logger;
+        // Wait mode, but only TryWrite is used: it returns false when full (never blocks), so a drop can be counted.
+        // The Drop* modes would report every write as accepted.
         _queue = Channel.CreateBounded<TrafficEvent>(new BoundedChannelOptions(queueCapacity)
         {
-            FullMode = BoundedChannelFullMode.DropWrite,
+            FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
         _timer = new PeriodicTimer(interval, time);
@@ -76,7 +78,9 @@ internal sealed class AgentReporter : IMcpTrafficSink, IAsyncDisposable
         {
             while (await _timer.WaitForNextTickAsync(_stopping.Token))
             {
-                await FlushAsync(_stopping.Token);
+                // Stopping only interrupts the wait, never a report in flight: cancelling it would drop its batch.
+                // The client's own timeout bounds it.
+                await FlushAsync(CancellationToken.None);
             }
         }
         catch (OperationCanceledException)

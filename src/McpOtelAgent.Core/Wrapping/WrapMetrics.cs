@@ -14,7 +14,6 @@ internal sealed class WrapMetrics
     public static readonly IReadOnlyList<double> DurationBucketBoundaries =
         [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];
 
-    private const string ServerIdAttribute = "server_id";
     private const string PipeTransport = "pipe";
 
     private readonly Histogram<double> _serverOperations;
@@ -48,7 +47,7 @@ internal sealed class WrapMetrics
         {
             { AttributeNames.McpMethodName, operation.Method },
             { AttributeNames.NetworkTransport, PipeTransport },
-            { ServerIdAttribute, serverId },
+            { AttributeNames.ServerId, serverId },
         };
         AddIfPresent(ref tags, AttributeNames.GenAiToolName, operation.ToolName);
         AddIfPresent(ref tags, AttributeNames.GenAiPromptName, operation.PromptName);
@@ -64,7 +63,7 @@ internal sealed class WrapMetrics
             count,
             new KeyValuePair<string, object?>(AttributeNames.McpMethodName, method),
             new KeyValuePair<string, object?>(AttributeNames.NetworkTransport, PipeTransport),
-            new KeyValuePair<string, object?>(ServerIdAttribute, serverId));
+            new KeyValuePair<string, object?>(AttributeNames.ServerId, serverId));
 
     private static void AddIfPresent(ref TagList tags, string key, string? value)
     {

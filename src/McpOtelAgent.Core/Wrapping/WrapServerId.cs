@@ -3,7 +3,8 @@ namespace McpOtelAgent.Wrapping;
 /// <summary>
 /// The <c>server_id</c> a wrapped server gets when <c>--server-id</c> is not given: the package or script a launcher
 /// runs (<c>npx -y @scope/server-x</c> → <c>server-x</c>), or else the command's own name, reduced to a label-safe
-/// form. Stable across restarts of the same config entry, which is what a series label needs.
+/// form that <see cref="Targets.ServerId"/> accepts. Stable across restarts of the same config entry, which is what a
+/// series label needs.
 /// </summary>
 internal static class WrapServerId
 {
@@ -41,7 +42,7 @@ internal static class WrapServerId
             .Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-')
             .Take(MaxLength)
             .ToArray();
-        var id = new string(chars).Trim('-', '.');
+        var id = new string(chars).Trim('-', '.', '_');
         return id.Length == 0 ? "wrapped" : id;
     }
 }

@@ -13,8 +13,10 @@ namespace McpOtelAgent.Probes.Linux;
 internal sealed unsafe class InetSocketTable(ProcReader reader, bool useNetlink)
 {
     private const int AfNetlink = 16;
-    private const int AfInet = 2;
-    private const int AfInet6 = 10;
+    internal const int AfInet = 2;
+    internal const int AfInet6 = 10;
+    internal const int IpProtoTcp = 6;
+    internal const int IpProtoUdp = 17;
     private const int SockDgram = 2;
     private const int SockCloExec = 0x80000;
     private const int NetlinkSockDiag = 4;
@@ -23,8 +25,6 @@ internal sealed unsafe class InetSocketTable(ProcReader reader, bool useNetlink)
     private const ushort NlmFDump = 0x300;
     private const ushort NlmsgError = 2;
     private const ushort NlmsgDone = 3;
-    private const int IpProtoTcp = 6;
-    private const int IpProtoUdp = 17;
     private const int NlmsgHeaderLength = 16;
 
     /// <summary>Offset of <c>idiag_inode</c> in <c>struct inet_diag_msg</c> (linux/inet_diag.h).</summary>
@@ -48,7 +48,8 @@ internal sealed unsafe class InetSocketTable(ProcReader reader, bool useNetlink)
     private bool CollectOne(int family, int protocol, string fileName, HashSet<ulong> into) =>
         (useNetlink && TryDump(family, protocol, into)) || TryReadFile(fileName, into);
 
-    private bool TryDump(int family, int protocol, HashSet<ulong> into)
+    /// <summary>One netlink sock_diag dump of one family and protocol; false (and nothing added) when it fails.</summary>
+    internal bool TryDump(int family, int protocol, HashSet<ulong> into)
     {
         var fd = LibC.socket(AfNetlink, SockDgram | SockCloExec, NetlinkSockDiag);
         if (fd < 0)
@@ -138,7 +139,8 @@ internal sealed unsafe class InetSocketTable(ProcReader reader, bool useNetlink)
         return false;
     }
 
-    private bool TryReadFile(string fileName, HashSet<ulong> into)
+    /// <summary>One <c>net/{tcp,tcp6,udp,udp6}</c> file under the proc root; false when it cannot be read.</summary>
+    internal bool TryReadFile(string fileName, HashSet<ulong> into)
     {
         var path = Path.Combine(reader.RootPath, "net", fileName);
         try

@@ -27,7 +27,6 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     private readonly List<ulong> _socketInodes = [];
     private readonly List<int> _stale = [];
     private readonly int _rootFd;
-    private readonly bool _live;
     private LinuxProcessSweep? _latestSweep;
     private int[] _pids = new int[512];
     private int[] _fds = new int[64];
@@ -50,8 +49,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             throw new IOException($"cannot open proc root {procRoot}: errno {errno}");
         }
 
-        _live = Path.GetFullPath(procRoot).TrimEnd('/') == DefaultProcRoot;
-        _inetTable = new InetSocketTable(_reader, useNetlink: _live);
+        _inetTable = new InetSocketTable(_reader, useNetlink: _reader.IsProcfs);
     }
 
     public override SystemInfo System { get; }
@@ -183,7 +181,6 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             if (StatmParser.TryParse(content, out var statm, out var error))
             {
                 shared = statm.SharedPages * pageSize;
-                // psutil's rss is statm's resident field (= VmRSS); stat's rss field lags it on current kernels.
                 rssBytes = statm.ResidentPages * pageSize;
             }
             else
@@ -317,15 +314,15 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         if (handles.DirectoryFd < 0)
         {
             handles.DirectoryFd = _reader.OpenUnderRoot(key.Pid, default, LibC.ORdOnly | LibC.ODirectory, out _);
-            if (handles.DirectoryFd < 0)
+
+            // Reading the kept stat after opening the directory proves the directory is still this process's.
+            if (handles.DirectoryFd < 0 || ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out _) <= 0)
             {
                 return string.Empty;
             }
         }
 
-        // Re-reading stat after opening the directory proves the directory is still this process's.
-        var statLength = ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out _);
-        var length = statLength > 0 ? ReadFile(handles, ProcFile.Cmdline, CmdlineMaxBytes, out _) : -1;
+        var length = ReadFile(handles, ProcFile.Cmdline, CmdlineMaxBytes, out _);
         if (length < 0)
         {
             return string.Empty;
@@ -334,10 +331,15 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         return string.Join(' ', handles.Cmdline.Get(_reader.Content(length), _reader.LastReadTruncated));
     }
 
-    internal HashSet<ulong> CollectInetSocketInodes()
+    /// <summary>Every inet socket inode of the namespace; null when neither netlink nor /proc/net could be read.</summary>
+    internal HashSet<ulong>? CollectInetSocketInodes()
     {
         var inodes = new HashSet<ulong>(_lastInetCount);
-        _inetTable.Collect(inodes);
+        if (!_inetTable.Collect(inodes))
+        {
+            return null;
+        }
+
         _lastInetCount = Math.Max(64, inodes.Count);
         return inodes;
     }
@@ -370,8 +372,9 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
                 return (int)Math.Clamp(soft.Value / 2, 64, 16384);
             }
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
+            // No /proc/self/limits to size the budget from: a modest one.
         }
 
         return 512;
@@ -511,6 +514,12 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         if (_socketInodes.Count > 0)
         {
             var inet = sweep is LinuxProcessSweep linuxSweep ? linuxSweep.InetSocketInodes : CollectInetSocketInodes();
+            if (inet is null)
+            {
+                state.Failed(ProbeParts.FdTargets, LibC.EAcces);
+                return;
+            }
+
             var kept = 0;
             for (var i = 0; i < _socketInodes.Count; i++)
             {
@@ -680,7 +689,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     private bool TryPrlimit(int pid, out ulong? softLimit)
     {
         softLimit = null;
-        if (!_live)
+        if (!_reader.IsProcfs)
         {
             return false;
         }

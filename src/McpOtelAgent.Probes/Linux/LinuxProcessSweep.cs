@@ -19,6 +19,7 @@ internal sealed class LinuxProcessSweep : ProcessSweep
     private int[]? _childPids;
     private int[]? _childParents;
     private HashSet<ulong>? _inetInodes;
+    private bool _inetRead;
 
     public LinuxProcessSweep(
         LinuxProcessProbe probe,
@@ -148,8 +149,23 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         return false;
     }
 
-    /// <summary>Inodes of every TCP/UDP socket of the namespace, read once per sweep on first need.</summary>
-    internal HashSet<ulong> InetSocketInodes => _inetInodes ??= _probe.CollectInetSocketInodes();
+    /// <summary>
+    /// Inodes of every TCP/UDP socket of the namespace, read once per sweep on first need; null when they cannot be
+    /// read (connections are then reported missing, not 0).
+    /// </summary>
+    internal HashSet<ulong>? InetSocketInodes
+    {
+        get
+        {
+            if (!_inetRead)
+            {
+                _inetInodes = _probe.CollectInetSocketInodes();
+                _inetRead = true;
+            }
+
+            return _inetInodes;
+        }
+    }
 
     private void BuildChildIndex()
     {

@@ -12,6 +12,9 @@ namespace McpOtelAgent.Probes.Linux;
 internal sealed unsafe class ProcReader
 {
     private const int DirentHeader = 19;
+
+    /// <summary>Header plus a 255-byte name plus NUL, rounded up to 8.</summary>
+    private const int MaxDirentLength = 280;
     private readonly byte[] _root;
     private readonly byte[] _linkBuffer = new byte[4096];
     private readonly byte[] _direntBuffer = new byte[16384];
@@ -23,9 +26,13 @@ internal sealed unsafe class ProcReader
         _root = Encoding.UTF8.GetBytes(root.TrimEnd('/'));
         RootPath = root.TrimEnd('/');
         MaxOpenFds = maxOpenFds;
+        IsProcfs = Path.GetFullPath(RootPath) == "/proc";
     }
 
     public string RootPath { get; }
+
+    /// <summary>Whether the root is the real /proc (not a fixture folder), whose files and listings behave as procfs.</summary>
+    public bool IsProcfs { get; }
 
     /// <summary>Descriptors kept open across samples; beyond this budget files are opened, read and closed.</summary>
     public int MaxOpenFds { get; }
@@ -226,6 +233,14 @@ internal sealed unsafe class ProcReader
                 }
 
                 offset += recordLength;
+            }
+
+            // procfs fills a getdents buffer until the next entry does not fit (proc_readfd_common, proc_pid_readdir),
+            // so room left for a longest entry means the listing is complete: skip the call that would return 0.
+            if (IsProcfs && _direntBuffer.Length - n > MaxDirentLength)
+            {
+                errno = 0;
+                return count;
             }
         }
     }

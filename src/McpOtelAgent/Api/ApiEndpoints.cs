@@ -40,6 +40,9 @@ internal static class ApiEndpoints
         api.MapHealthEndpoints();
         api.MapAlertsEndpoints();
         api.MapThresholdsEndpoints();
+        api.MapLifecycleEndpoints();
+        api.MapDiscoveryEndpoints();
+        api.MapWrapEndpoints();
         return app;
     }
 }

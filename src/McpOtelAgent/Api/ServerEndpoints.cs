@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpOtelAgent.Configuration;
+using McpOtelAgent.Lifecycle;
 using McpOtelAgent.Sampling;
 using McpOtelAgent.Security;
 using McpOtelAgent.Targets;
@@ -26,14 +27,15 @@ internal static class ServerEndpoints
         return api;
     }
 
-    private static Ok<ServerStatusResponse[]> List(TargetRegistry registry, SampleStore store) =>
+    private static Ok<ServerStatusResponse[]> List(TargetRegistry registry, SampleStore store, McpServerCatalog catalog) =>
         TypedResults.Ok(registry.Snapshot()
-            .Select(t => ServerResponses.Status(t, store.TryGet(t.ServerId, out var s) ? s : null))
+            .Select(t => ServerResponses.Status(t, store.TryGet(t.ServerId, out var s) ? s : null).WithMcpDetails(catalog))
             .ToArray());
 
-    private static Results<Ok<ServerStatusResponse>, ProblemHttpResult> Get(string id, TargetRegistry registry, SampleStore store) =>
+    private static Results<Ok<ServerStatusResponse>, ProblemHttpResult> Get(
+        string id, TargetRegistry registry, SampleStore store, McpServerCatalog catalog) =>
         registry.TryGet(id, out var target)
-            ? TypedResults.Ok(ServerResponses.Status(target, Latest(store, id)))
+            ? TypedResults.Ok(ServerResponses.Status(target, Latest(store, id)).WithMcpDetails(catalog))
             : NotFound(id);
 
     private static Results<Ok<ProcessMetricsResponse>, ProblemHttpResult> GetMetrics(string id, TargetRegistry registry, SampleStore store) =>

@@ -13,4 +13,11 @@ internal sealed record ServerStatusResponse(
     int? Pid,
     IReadOnlyList<int> Pids,
     DateTimeOffset? LastSampleAt,
-    ProcessMetricsResponse? Metrics);
+    ProcessMetricsResponse? Metrics)
+{
+    /// <summary>For a server the agent launches: its lifecycle (state, restarts, last exit).</summary>
+    public ManagedServerResponse? Lifecycle { get; init; }
+
+    /// <summary>For a declared MCP server: its latest protocol probe.</summary>
+    public McpProbeResponse? Mcp { get; init; }
+}

@@ -1,3 +1,5 @@
+using McpOtelAgent.Security;
+using McpOtelAgent.Targets;
 using McpOtelAgent.Wrapping;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,15 +9,16 @@ namespace McpOtelAgent.Api;
 /// <c>POST /api/v1/servers/{id}/mcp-traffic</c>: where <c>mcp-otel-agent wrap --agent URL</c> delivers the MCP traffic
 /// of the server it wraps. Each duration is recorded into the agent's own <c>mcp.server.operation.duration</c>
 /// histogram with <c>server_id</c> = <c>{id}</c>, so a wrapped server's traffic appears on the agent's <c>/metrics</c>
-/// and OTLP export next to its process metrics.
+/// and OTLP export next to its process metrics. The id need not be a target (attaching may have failed); like every
+/// mutating route it needs the API key.
 /// </summary>
 internal static class WrapEndpoints
 {
-    private const int MaxServerIdLength = 256;
-
     public static RouteGroupBuilder MapWrapEndpoints(this RouteGroupBuilder group)
     {
         group.MapPost("/servers/{id}/mcp-traffic", RecordTraffic)
+            .RequireApiKey()
+            .WithTags("Servers")
             .WithName("RecordMcpTraffic")
             .WithSummary("Records MCP operations and notifications measured by a wrapper")
             .ProducesValidationProblem();
@@ -25,9 +28,9 @@ internal static class WrapEndpoints
     internal static Results<NoContent, ValidationProblem> RecordTraffic(string id, McpTrafficReport report, WrapMetrics metrics)
     {
         var errors = report.Validate();
-        if (id.Length is 0 or > MaxServerIdLength)
+        if (!ServerId.IsValid(id))
         {
-            errors["id"] = [$"must be 1 to {MaxServerIdLength} characters"];
+            errors["id"] = [$"must be {ServerId.Rule}"];
         }
 
         if (errors.Count > 0)

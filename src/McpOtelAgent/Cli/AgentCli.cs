@@ -17,6 +17,7 @@ internal static class AgentCli
         root.Subcommands.Add(CheckConfigCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(WrapCommand.Create());
+        root.Subcommands.Add(DiscoverCommand.Create());
         return root;
     }
 

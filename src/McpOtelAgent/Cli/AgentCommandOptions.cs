@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using McpOtelAgent.Configuration;
 using McpOtelAgent.Hosting;
+using McpOtelAgent.Mcp;
 
 namespace McpOtelAgent.Cli;
 
@@ -11,6 +12,12 @@ internal sealed class AgentCommandOptions
     public Option<FileInfo?> Config { get; } = new("--config", "-c")
     {
         Description = "JSON configuration file (default: the embedded configuration, which monitors the agent itself)",
+    };
+
+    public Option<FileInfo?> McpConfig { get; } = new("--mcp-config")
+    {
+        Description = "A client's MCP server file used as is (claude_desktop_config.json, .cursor/mcp.json, .vscode/mcp.json): "
+            + "its mcpServers or servers are supervised and probed (also Agent:McpConfig)",
     };
 
     public Option<string?> Urls { get; } = new("--urls")
@@ -31,6 +38,7 @@ internal sealed class AgentCommandOptions
     public void AddTo(Command command, bool withOverrides)
     {
         command.Options.Add(Config);
+        command.Options.Add(McpConfig);
         if (withOverrides)
         {
             command.Options.Add(Urls);
@@ -42,6 +50,11 @@ internal sealed class AgentCommandOptions
     public AgentLaunch ToLaunch(ParseResult result)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (result.GetValue(McpConfig) is { } mcpConfig)
+        {
+            settings[McpServersOptions.McpConfigKey] = mcpConfig.FullName;
+        }
+
         if (result.GetValue(Urls) is { } urls)
         {
             settings["Agent:Urls"] = urls;

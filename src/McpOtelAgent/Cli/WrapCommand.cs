@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics.Metrics;
+using McpOtelAgent.Hosting;
+using McpOtelAgent.Targets;
+using McpOtelAgent.Telemetry;
 using McpOtelAgent.Wrapping;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -30,6 +33,13 @@ internal static class WrapCommand
         {
             Description = "The server_id label and agent target id (default: derived from the command, e.g. server-everything)",
         };
+        serverId.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } id && !ServerId.IsValid(id))
+            {
+                result.AddError($"--server-id must be {ServerId.Rule}, not '{id}'");
+            }
+        });
         var agent = new Option<Uri?>("--agent")
         {
             Description = "A running mcp-otel-agent to attach the server's process to and report its MCP traffic to",
@@ -86,7 +96,7 @@ internal static class WrapCommand
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         var logger = loggerFactory.CreateLogger("McpOtelAgent.Wrap");
 
-        using var meter = new Meter("McpOtelAgent", typeof(WrapCommand).Assembly.GetName().Version?.ToString());
+        using var meter = new Meter(AgentMeter.Name, AgentMeter.Version);
         var meterProvider = OtlpConfigured() ? CreateOtlpMeterProvider(meter.Name, options.ServerId) : null;
         var agent = options.AgentUrl is { } agentUrl ? new AgentSession(agentUrl, options.ApiKey, options.ServerId, logger) : null;
         try
@@ -127,8 +137,8 @@ internal static class WrapCommand
     private static MeterProvider CreateOtlpMeterProvider(string meterName, string serverId) =>
         Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(resource => resource
-                .AddService("mcp-otel-agent", serviceVersion: typeof(WrapCommand).Assembly.GetName().Version?.ToString())
-                .AddAttributes([new KeyValuePair<string, object>("server_id", serverId)]))
+                .AddService(OpenTelemetryHostingExtensions.ServiceName, serviceVersion: AgentMeter.Version, serviceInstanceId: Guid.NewGuid().ToString())
+                .AddAttributes([new KeyValuePair<string, object>(AttributeNames.ServerId, serverId)]))
             .AddMeter(meterName)
             .AddOtlpExporter()
             .Build();

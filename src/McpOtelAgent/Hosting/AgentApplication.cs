@@ -1,9 +1,12 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Api;
 using McpOtelAgent.Configuration;
+using McpOtelAgent.Discovery;
 using McpOtelAgent.Health;
+using McpOtelAgent.Mcp;
 using McpOtelAgent.Security;
 using McpOtelAgent.Telemetry;
+using McpOtelAgent.Wrapping;
 using Microsoft.Extensions.Options;
 
 namespace McpOtelAgent.Hosting;
@@ -35,17 +38,22 @@ internal static class AgentApplication
         builder.Services.AddAgentCore(builder.Configuration);
         builder.Services.AddAlerts();
         builder.Services.AddHealth();
+        builder.Services.AddMcpServers();
+        builder.Services.AddDiscovery();
         builder.AddAgentOpenTelemetry();
         builder.Services.AddAgentApi();
         builder.Services.AddHealthApi();
+        builder.Services.AddLifecycleApi();
         builder.Services.AddApiKeySecurity();
+        builder.Services.AddWrapping(services => services.GetRequiredService<AgentMeter>().Meter);
         builder.Services.AddExportErrors();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Instruments are created once, before the first collection; nothing else would ask for them.
         app.Services.GetRequiredService<ProcessInstruments>();
-        app.Services.GetRequiredService<HealthInstruments>();
+        app.Services.GetRequiredService<McpInstruments>();
+        app.Services.GetRequiredService<WrapMetrics>();
         app.Services.GetRequiredService<OtlpExportErrorListener>();
         app.UseMetricsOnlyPorts();
         app.UseAgentApi();
@@ -127,6 +135,11 @@ internal static class AgentApplication
         if (string.IsNullOrEmpty(options.ApiKey))
         {
             AgentLog.NoApiKey(logger);
+        }
+
+        if (OpenTelemetryHostingExtensions.OtlpEndpoint(app.Configuration) is { } otlp)
+        {
+            AgentLog.OtlpEnabled(logger, otlp);
         }
 
         if (!BindAddresses.AllLoopback(options.Urls))

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using McpOtelAgent.Configuration;
 using McpOtelAgent.Telemetry;
 using OpenTelemetry;
@@ -26,10 +27,20 @@ internal static class OpenTelemetryHostingExtensions
             .WithMetrics(metrics => metrics
                 .AddMeter(AgentMeter.Name)
                 .AddRuntimeInstrumentation()
-                .AddView(instrument => instrument.Meter.Name == AgentMeter.Name
-                    ? new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit(builder.Configuration) }
-                    : null)
                 .AddPrometheusExporter());
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, meterProvider) =>
+        {
+            var ownFactory = services.GetRequiredService<IMeterFactory>();
+            var limit = new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit(builder.Configuration) };
+            meterProvider.AddView(instrument => instrument.Meter switch
+            {
+                // A MeterProvider subscribes by name to every Meter in the process: a second host in the same
+                // process (tests) would otherwise mix its series into ours and, when it stops, drop our streams.
+                { Scope: IMeterFactory factory } when factory != ownFactory => MetricStreamConfiguration.Drop,
+                { Name: AgentMeter.Name } => limit,
+                _ => null,
+            });
+        });
 
         var endpoint = builder.Configuration["Agent:Otlp:Endpoint"];
         if (!string.IsNullOrEmpty(endpoint) && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
@@ -47,6 +58,12 @@ internal static class OpenTelemetryHostingExtensions
 
         return builder;
     }
+
+    /// <summary>Where OTLP goes, or null when it is off.</summary>
+    public static string? OtlpEndpoint(IConfiguration configuration) =>
+        configuration["Agent:Otlp:Endpoint"] is { Length: > 0 } endpoint ? endpoint
+        : configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } standard ? standard
+        : null;
 
     private static int CardinalityLimit(IConfiguration configuration) =>
         AgentMeter.CardinalityLimitFor(

@@ -110,7 +110,7 @@ public sealed class McpServersConfigReaderTests
         Assert.Empty(config.Servers);
         Assert.Contains("mcpServers:empty:command is required for a stdio server (or give url for an http server)", config.Errors);
         Assert.Contains("mcpServers:both: give either command (stdio) or url (http), not both", config.Errors);
-        Assert.Contains(config.Errors, e => e.StartsWith("mcpServers:bad url: server id must be", StringComparison.Ordinal));
+        Assert.Contains(config.Errors, e => e.StartsWith("mcpServers:bad url: server id 'bad url' must be 1 to 64 characters", StringComparison.Ordinal));
         Assert.Contains("mcpServers:bad url:url must be an absolute http or https URL", config.Errors);
         Assert.Contains("mcpServers:tuned:mcpOtelAgent:restart:mode must be always, on-failure or never", config.Errors);
         Assert.Contains("mcpServers:tuned:mcpOtelAgent:restart:factor must be at least 1", config.Errors);

@@ -1,5 +1,6 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Health;
+using McpOtelAgent.Mcp;
 using McpOtelAgent.Rules;
 
 namespace McpOtelAgent.Core.Tests.Rules;
@@ -78,6 +79,36 @@ public class RuleSetBuilderTests
 
         Assert.Equal(4, trends.Count);
         Assert.All(trends, a => Assert.Contains("[1m30s", a.Query, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_ManagedServerWithItsOwnProbeFailureThreshold_OwnProbeRuleAtThatCount()
+    {
+        McpServerDefinition Server(string id, int failures) => new()
+        {
+            Id = id,
+            ConfigPath = "mcpServers:" + id,
+            Transport = McpTransportKind.Stdio,
+            Command = "node",
+            Probe = McpProbeSettings.Default with { FailureThreshold = failures },
+        };
+        var settings = Settings() with { McpServers = [Server("memory", 3), Server("slow", 5)] };
+
+        var probe = RuleSetBuilder.Build(settings).Alerts.Where(a => a.AlertType == AlertTypes.ProbeFailed).ToList();
+
+        Assert.Equal(
+            ["mcp_server_probe_consecutive_failures{server_id!=\"slow\"} >= 3", "mcp_server_probe_consecutive_failures{server_id=\"slow\"} >= 5"],
+            probe.Select(a => a.Expression));
+        Assert.All(probe, a => Assert.Equal((Severity.Error, TimeSpan.Zero), (a.Severity, a.For)));
+    }
+
+    [Fact]
+    public void Build_CrashLoop_CriticalAtOnceOnTheCrashLoopState()
+    {
+        var crash = RuleSetBuilder.Build(Settings()).Alerts.Single(a => a.AlertType == AlertTypes.CrashLoop);
+
+        Assert.Equal("mcp_server_lifecycle_state{mcp_server_lifecycle_state=\"crash-loop\"} > 0", crash.Expression);
+        Assert.Equal((Severity.Critical, TimeSpan.Zero, "McpServerCrashLoop"), (crash.Severity, crash.For, crash.AlertName));
     }
 
     [Fact]

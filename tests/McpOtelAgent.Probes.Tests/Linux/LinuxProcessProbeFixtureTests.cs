@@ -127,6 +127,21 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     }
 
     [Fact]
+    public void Read_InetTablesUnreadable_ReportsConnectionsMissingNotZero()
+    {
+        var (fixture, probe) = Fixture();
+        Directory.Delete(fixture.At("net"), recursive: true);
+
+        var result = probe.Read(new ProcessKey(1001, 89266), ProbeParts.Extended, probe.BeginSweep());
+
+        Assert.Equal(ProbeOutcome.Partial, result.Outcome);
+        Assert.Equal(ProbeParts.FdTargets, result.MissingParts);
+        Assert.Null(result.Snapshot!.InetConnections);
+        Assert.Equal(1, result.Snapshot.OpenFiles);
+        Assert.Equal(7, result.Snapshot.OpenFileDescriptors);
+    }
+
+    [Fact]
     public void Read_UnreadableIo_IsPartialWithTheRest()
     {
         var (_, probe) = Fixture();

@@ -113,7 +113,7 @@ public sealed class ProcParserTests
     public void StatusParse_WithoutUid_Fails()
     {
         Assert.False(StatusParser.TryParse("Name:\tx\nvoluntary_ctxt_switches:\t1\nnonvoluntary_ctxt_switches:\t1\n"u8, out _, out var error));
-        Assert.Equal("missing Uid or context switch lines", error);
+        Assert.Equal("no numeric Uid line", error);
     }
 
     [Fact]

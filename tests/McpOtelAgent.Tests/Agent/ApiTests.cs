@@ -6,7 +6,6 @@ using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 
-[Collection(AgentHostCollection.Name)]
 public sealed class ApiTests : IAsyncLifetime
 {
     private readonly ChildProcess _child = ChildProcess.Idle("api-tests");

@@ -5,7 +5,6 @@ using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 
-[Collection(AgentHostCollection.Name)]
 public sealed class CliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("mcpotel-cli-").FullName;
@@ -72,6 +71,15 @@ public sealed class CliTests : IDisposable
         var (exit, _) = await RunToEndAsync("check-config", "--config", Write("""{ "Agent": { "TrendWindowSize": 0 } }"""));
 
         Assert.Equal(2, exit);
+    }
+
+    [Fact]
+    public async Task Executable_RunWithAnInvalidFile_Exit2BeforeListening()
+    {
+        var (exit, output) = await RunToEndAsync("run", "--config", Write("""{ "Agent": { "Servers": { "x": { } } } }"""));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Agent:Servers:x", output, StringComparison.Ordinal);
     }
 
     [Fact]

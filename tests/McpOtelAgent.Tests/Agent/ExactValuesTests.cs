@@ -5,7 +5,6 @@ using OpenTelemetry.Metrics;
 namespace McpOtelAgent.Tests.Agent;
 
 /// <summary>The agent's instruments through the in-memory exporter, against what the kernel says about a real process.</summary>
-[Collection(AgentHostCollection.Name)]
 public sealed class ExactValuesTests
 {
     [Fact]

@@ -11,7 +11,6 @@ namespace McpOtelAgent.Tests.Agent;
 /// normalised; only the families of <see cref="AgentMetrics.PerServer"/> and target_info are compared, so other
 /// areas' metrics do not churn this file.
 /// </summary>
-[Collection(AgentHostCollection.Name)]
 public sealed partial class GoldenExpositionTests
 {
     [Fact]

@@ -2,7 +2,6 @@ using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 
-[Collection(AgentHostCollection.Name)]
 public sealed class MetricsEndpointTests
 {
     [Fact]
@@ -94,6 +93,38 @@ public sealed class MetricsEndpointTests
             "the restarted process");
         var text = await agent.ScrapeUntilAsync(t => Exposition.Value(t, "mcp_server_up", ("server_id", "m")) == 1, "up 1");
         Assert.True(Exposition.Has(text, "process_cpu_time_seconds_total", "m"));
+    }
+
+    [Fact]
+    public async Task Outputs_ServerWithASecretArgument_NeverShowTheSecret()
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        foreach (var argument in new[] { "-c", "while :; do sleep 1; done", "server", "--api-key=s3cret", "--token", "t0ken" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var child = ChildProcess.Start(info);
+        await using var agent = await RunningAgent.StartAsync($$"""
+            { "Agent": { "Servers": { "secretive": { "Pid": {{child.Pid}} } } } }
+            """);
+
+        var metrics = await agent.ScrapeUntilAsync(t => Exposition.Has(t, "mcp_server_info", "secretive"), "the info series");
+        var outputs = new[]
+        {
+            metrics,
+            await agent.Http.GetStringAsync("/api/v1/servers"),
+            await agent.Http.GetStringAsync("/api/v1/servers/secretive"),
+            await agent.Http.GetStringAsync("/api/v1/servers/secretive/metrics/extended"),
+        };
+
+        Assert.All(outputs, o => Assert.DoesNotContain("s3cret", o, StringComparison.Ordinal));
+        Assert.All(outputs, o => Assert.DoesNotContain("t0ken", o, StringComparison.Ordinal));
+        Assert.Contains("--api-key=*** --token ***", metrics, StringComparison.Ordinal);
+        using var extended = System.Text.Json.JsonDocument.Parse(outputs[3]);
+        Assert.Equal(
+            ["/bin/sh", "-c", "while :; do sleep 1; done", "server", "--api-key=***", "--token", "***"],
+            extended.RootElement.GetProperty("cmdline").EnumerateArray().Select(e => e.GetString()));
     }
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

@@ -4,7 +4,6 @@ using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 
-[Collection(AgentHostCollection.Name)]
 public sealed class NoApiKeyTests
 {
     [Fact]

@@ -4,7 +4,6 @@ using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 
-[Collection(AgentHostCollection.Name)]
 public sealed class OtlpExportTests
 {
     [Theory]
@@ -20,6 +19,19 @@ public sealed class OtlpExportTests
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = protocol,
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
         });
+
+        var resources = await Poll.UntilAsync(dashboard.ResourcesAsync, HasAgentMetrics, "the dashboard to receive the agent's metrics");
+
+        Assert.True(HasAgentMetrics(resources));
+    }
+
+    [Fact]
+    public async Task Otlp_EndpointFromConfig_DashboardHasTheAgentsMetrics()
+    {
+        using var dashboard = AspireDashboard.Start();
+        await using var agent = await RunningAgent.StartAsync(
+            $$"""{ "Agent": { "Otlp": { "Endpoint": "{{dashboard.OtlpHttpEndpoint}}", "Protocol": "http/protobuf" } } }""",
+            new Hashtable { ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000" });
 
         var resources = await Poll.UntilAsync(dashboard.ResourcesAsync, HasAgentMetrics, "the dashboard to receive the agent's metrics");
 

@@ -2,7 +2,6 @@ using McpOtelAgent.Tests.Agent.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 
-[Collection(AgentHostCollection.Name)]
 public sealed class PrometheusScrapeTests
 {
     [Fact]

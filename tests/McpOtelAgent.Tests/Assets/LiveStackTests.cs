@@ -1,5 +1,7 @@
+using McpOtelAgent.Alerts;
 using McpOtelAgent.Rules;
 using McpOtelAgent.Tests.Assets.Support;
+using McpOtelAgent.Tests.Wrapping;
 
 namespace McpOtelAgent.Tests.Assets;
 
@@ -11,37 +13,50 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
 {
     private static readonly HashSet<string> PrometheusOwnSeries = new(StringComparer.Ordinal) { "ALERTS", "ALERTS_FOR_STATE" };
 
+    /// <summary>
+    /// Inside a real MCP session through the real wrapper (<c>wrap --agent</c>, server-everything behind it), so the
+    /// wrapped server is a target with process metrics and MCP operation metrics at once, next to a managed
+    /// server-memory that the agent probes: every panel and annotation query of both dashboards returns at least one
+    /// series, for the wrapped server (the protocol row: for the managed one).
+    /// </summary>
     [Fact]
-    public async Task DashboardQueries_PrometheusScrapingTheAgent_EveryQueryReturnsASeries()
+    public async Task DashboardQueries_WrappedServerUnderTheAgent_EveryQueryReturnsASeries()
     {
-        Assert.True(await stack.WaitForFiringAsync(), stack.Logs);
-
         List<string> empty = [];
-        foreach (var (dashboard, where, expr) in Dashboards.Queries())
-        {
-            var query = Dashboards.Substitute(expr, MonitoringStack.BurnerId);
-            var found = await Eventually.TrueAsync(async () => (await PrometheusApi.QueryAsync(stack.PrometheusUrl, query)).Count > 0, TimeSpan.FromSeconds(20));
-            if (!found)
+        var firing = false;
+        await WrappedSdkSession.RunAsync(
+            ["--server-id", MonitoringStack.WrappedId, "--agent", stack.AgentUrl.ToString(), "--api-key", MonitoringStack.ApiKey],
+            duringSession: async () =>
             {
-                empty.Add($"{dashboard} / {where}: {query}");
-            }
-        }
+                firing = await stack.WaitForFiringAsync(MonitoringStack.WrappedId) && await stack.WaitForFiringAsync(MonitoringStack.ManagedId);
+                foreach (var (dashboard, row, where, expr) in Dashboards.Queries())
+                {
+                    // The protocol row is for managed (probed) servers; everything else is shown for the wrapped one.
+                    var serverId = row.StartsWith("MCP protocol", StringComparison.Ordinal) ? MonitoringStack.ManagedId : MonitoringStack.WrappedId;
+                    var query = Dashboards.Substitute(expr, serverId);
+                    if (!await Eventually.TrueAsync(async () => (await PrometheusApi.QueryAsync(stack.PrometheusUrl, query)).Count > 0, TimeSpan.FromSeconds(15)))
+                    {
+                        empty.Add($"{dashboard} / {where}: {query}");
+                    }
+                }
+            });
 
+        Assert.True(firing, stack.Logs);
         Assert.True(empty.Count == 0, "queries without a series:\n" + string.Join('\n', empty));
+
+        // After the session the wrapper's histogram stays on /metrics: every name the dashboards read is there.
+        var unknown = Unknown(Dashboards.Queries().Select(static q => (Where: $"{q.Dashboard} / {q.Where}", q.Expr)), await KnownSeriesAsync());
+        Assert.True(unknown.Count == 0, "metrics the agent does not emit:\n" + string.Join('\n', unknown));
     }
 
     [Fact]
-    public async Task DashboardAndRuleQueries_MetricNames_EmittedByTheAgentOrRecordedByTheRules()
+    public async Task RuleQueries_MetricNames_EmittedByTheAgentOrRecordedByTheRules()
     {
-        var known = await KnownSeriesAsync();
-        var queries = Dashboards.Queries().Select(static q => (Where: $"{q.Dashboard} / {q.Where}", Expr: q.Expr))
-            .Concat(RuleSetBuilder.Build(new RuleSettings(new McpOtelAgent.Health.HealthOptions(), TimeSpan.FromMinutes(10), RuleSettings.DefaultRateWindow, []))
-                .Alerts.Select(static a => (Where: $"rule {a.AlertName} {a.Id}", Expr: a.Expression)));
+        var rules = DefaultRules.Build().Alerts.Select(static a => (Where: $"rule {a.AlertName} {a.Id}", Expr: a.Expression)).ToList();
+        List<string> unknown = [];
 
-        var unknown = queries
-            .SelectMany(q => PromQlNames.Of(q.Expr).Where(n => !known.Contains(n)).Select(n => $"{q.Where}: {n}"))
-            .Distinct()
-            .ToList();
+        // The probe series appear with the managed server's first probe.
+        await Eventually.TrueAsync(async () => (unknown = Unknown(rules, await KnownSeriesAsync())).Count == 0, TimeSpan.FromSeconds(30));
 
         Assert.True(unknown.Count == 0, "metrics the agent does not emit:\n" + string.Join('\n', unknown));
     }
@@ -58,19 +73,22 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
         var both = await Eventually.TrueAsync(async () =>
         {
             alerts = await PrometheusApi.AlertmanagerAlertsAsync(stack.AlertmanagerUrl);
-            return Has(AlertRule.Source) && Has(McpOtelAgent.Alerts.AlertmanagerAlert.Source);
+            return Has(AlertRule.Source) && Has(AlertmanagerAlert.Source);
         }, TimeSpan.FromSeconds(90));
 
         Assert.True(both, $"alerts in Alertmanager: {string.Join("; ", alerts.Select(static a => string.Join(',', a)))}\n{stack.Logs}");
         var fromRules = alerts.Single(a => a.GetValueOrDefault("source") == AlertRule.Source && a.GetValueOrDefault("alertname") == "McpServerHighCpu"
             && a.GetValueOrDefault("server_id") == MonitoringStack.BurnerId);
-        var fromAgent = alerts.Single(a => a.GetValueOrDefault("source") == McpOtelAgent.Alerts.AlertmanagerAlert.Source && a.GetValueOrDefault("alertname") == "McpServerHighCpu"
+        var fromAgent = alerts.Single(a => a.GetValueOrDefault("source") == AlertmanagerAlert.Source && a.GetValueOrDefault("alertname") == "McpServerHighCpu"
             && a.GetValueOrDefault("server_id") == MonitoringStack.BurnerId);
         Assert.Equal("warning", fromRules["severity"]);
         Assert.Equal(fromRules["severity"], fromAgent["severity"]);
         Assert.Equal(fromRules["alert_type"], fromAgent["alert_type"]);
         Assert.Equal("cpu_percent", fromRules["rule"]);
     }
+
+    private static List<string> Unknown(IEnumerable<(string Where, string Expr)> queries, HashSet<string> known) =>
+        [.. queries.SelectMany(q => PromQlNames.Of(q.Expr).Where(n => !known.Contains(n)).Select(n => $"{q.Where}: {n}")).Distinct()];
 
     /// <summary>Series names on the agent's /metrics, the rules' recorded series, and Prometheus' own alert series.</summary>
     private async Task<HashSet<string>> KnownSeriesAsync()
@@ -80,7 +98,7 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
             .Where(static l => l.Length > 0 && l[0] != '#')
             .Select(static l => l[..l.IndexOfAny(['{', ' '])])
             .ToHashSet(StringComparer.Ordinal);
-        var recorded = RuleSetBuilder.Build(new RuleSettings(new McpOtelAgent.Health.HealthOptions(), TimeSpan.FromMinutes(10), RuleSettings.DefaultRateWindow, []))
+        var recorded = DefaultRules.Build()
             .Groups.SelectMany(static g => g.Recordings).Select(static r => r.Record);
         names.UnionWith(recorded);
         names.UnionWith(PrometheusOwnSeries);

@@ -48,7 +48,7 @@ public class RuleFileTests
         var tests = string.Concat(await Task.WhenAll(
             Directory.GetFiles(RepoPaths.Of("alerting-rules", "tests"), "*.yml").Select(f => File.ReadAllTextAsync(f))));
 
-        var rules = RuleSetBuilder.Build(new RuleSettings(new McpOtelAgent.Health.HealthOptions(), TimeSpan.FromMinutes(10), RuleSettings.DefaultRateWindow, []))
+        var rules = DefaultRules.Build()
             .Alerts.Select(static a => a.Rule).Distinct();
 
         Assert.All(rules, rule => Assert.Contains($"rule: {rule}\n", tests, StringComparison.Ordinal));
@@ -63,7 +63,7 @@ public class RuleFileTests
             {
               "Agent": {
                 "Health": {
-                  "Thresholds": { "cpu_percent": { "Warning": 50, "For": "00:02:00" } },
+                  "Thresholds": { "cpu_percent": { "Warning": 50, "ForSeconds": 120 } },
                   "Servers": {
                     "fs": { "Thresholds": { "cpu_percent": { "Warning": 90 }, "memory_mb": { "Warning": 4096, "Critical": 6000 } } },
                     "git.v2": { "Thresholds": { "cpu_percent": { "Warning": 90 } } }

@@ -12,6 +12,7 @@ namespace McpOtelAgent.Tests.Health;
 /// The agent watching real processes: alerts fire and resolve through log events, the API, /metrics, Alertmanager and
 /// OTLP logs.
 /// </summary>
+[Collection(AgentHostCollection.Name)]
 public sealed class HealthAlertsLiveTests
 {
     private readonly RecordingLoggerProvider _logs = new();
@@ -48,9 +49,8 @@ public sealed class HealthAlertsLiveTests
     /// <summary>Scrapes until a series of <paramref name="metric"/> with every given label satisfies <paramref name="value"/>.</summary>
     private static Task<string> SeriesAsync(RunningAgent agent, string metric, Func<string, bool> value, params string[] labels) =>
         Poll.UntilAsync(
-            async () => (await agent.ScrapeAsync()).Split('\n')
-                .FirstOrDefault(l => l.StartsWith(metric + "{", StringComparison.Ordinal) && labels.All(l.Contains)) ?? "",
-            line => line.Length > 0 && value(line[(line.LastIndexOf(' ') + 1)..]),
+            async () => string.Join('\n', (await agent.ScrapeAsync()).Split('\n').Where(l => l.StartsWith(metric + "{", StringComparison.Ordinal))),
+            series => series.Split('\n').Any(l => labels.All(l.Contains) && value(l[(l.LastIndexOf(' ') + 1)..])),
             $"{metric} with {string.Join(", ", labels)}");
 
     // The burner's threshold is low because the shared machine can leave it a small share of a CPU.

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using McpOtelAgent.Lifecycle;
 using McpOtelAgent.Mcp;
+using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Lifecycle.Support;
 using ModelContextProtocol.Client;
 
@@ -103,7 +102,7 @@ public sealed class McpServerMonitorTests : IAsyncLifetime
     [Fact]
     public async Task ProbeOnceAsync_ServerEverythingOverStreamableHttp_Succeeds()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         _httpServer = Process.Start(new ProcessStartInfo(NpmFixtures.Node)
         {
             ArgumentList = { NpmFixtures.ServerEverything, "streamableHttp" },
@@ -113,7 +112,7 @@ public sealed class McpServerMonitorTests : IAsyncLifetime
         })!;
         _httpServer.BeginErrorReadLine();
         _httpServer.BeginOutputReadLine();
-        Assert.True(await Eventually.WaitAsync(() => IsListening(port)), "server-everything never listened");
+        Assert.True(await Eventually.WaitAsync(() => Loopback.IsListening(port)), "server-everything never listened");
         var monitor = Own(ServerFactory.Monitor(Http("everything-http", $"http://127.0.0.1:{port}/mcp"), managed: null));
 
         var status = await monitor.ProbeOnceAsync(CancellationToken.None);
@@ -129,7 +128,7 @@ public sealed class McpServerMonitorTests : IAsyncLifetime
     [Fact]
     public async Task ProbeOnceAsync_NothingListening_CountsConsecutiveFailures()
     {
-        var monitor = Own(ServerFactory.Monitor(Http("gone", $"http://127.0.0.1:{FreePort()}/mcp"), managed: null));
+        var monitor = Own(ServerFactory.Monitor(Http("gone", $"http://127.0.0.1:{FreePort.Next()}/mcp"), managed: null));
 
         var first = await monitor.ProbeOnceAsync(CancellationToken.None);
         var second = await monitor.ProbeOnceAsync(CancellationToken.None);
@@ -166,27 +165,6 @@ public sealed class McpServerMonitorTests : IAsyncLifetime
         }
 
         return count;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool IsListening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private async Task<(ManagedServer Server, McpServerMonitor Monitor)> StartAsync(McpServerDefinition definition)

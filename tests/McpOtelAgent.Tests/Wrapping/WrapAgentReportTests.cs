@@ -1,51 +1,67 @@
+using System.Collections;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using McpOtelAgent.Telemetry;
+using System.Text;
+using System.Text.RegularExpressions;
+using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Health;
 
 namespace McpOtelAgent.Tests.Wrapping;
 
 /// <summary>
-/// <c>wrap --agent URL</c>: the wrapper attaches its server's process and reports its traffic over the agent's REST API;
-/// the report endpoint records into the agent's instruments.
+/// <c>wrap --agent URL</c> against the real agent (in this process): the wrapper attaches its server's process, reports
+/// its traffic, and the agent's own <c>/metrics</c> shows it next to the process series.
 /// </summary>
-public sealed class WrapAgentReportTests : IDisposable
+[Collection(AgentHostCollection.Name)]
+public sealed partial class WrapAgentReportTests : IAsyncLifetime
 {
-    private readonly CollectedMetrics _metrics = new();
+    private RunningAgent _agent = null!;
 
-    public void Dispose() => _metrics.Dispose();
+    public async Task InitializeAsync() =>
+        _agent = await RunningAgent.StartAsync(environment: new Hashtable { ["MCPOTEL_API_KEY"] = RunningAgent.ApiKey });
+
+    public async Task DisposeAsync() => await _agent.DisposeAsync();
 
     [Fact]
-    public async Task Wrap_AgentRunning_AttachesTheServerProcessAndReportsEachOperation()
+    public async Task Wrap_AgentRunning_AgentMetricsCountEachOperationByMethodToolAndErrorType()
     {
-        await using var agent = await StubAgent.StartAsync(_metrics);
+        var standardError = new List<string>();
 
         await WrappedSdkSession.RunAsync(
-            ["--server-id", "agent-everything", "--agent", agent.Url, "--api-key", "k3y"],
-            duringSession: () =>
+            ["--server-id", "agent-everything", "--agent", _agent.BaseAddress.ToString(), "--api-key", RunningAgent.ApiKey],
+            duringSession: async () =>
             {
-                // Attached while it runs: the pid is the real server (node running server-everything), not the wrapper.
-                var (id, pid, authorization) = Assert.Single(agent.Attached);
-                Assert.Equal(("agent-everything", "Bearer k3y"), (id, authorization));
-                Assert.Contains("server-everything", File.ReadAllText($"/proc/{pid}/cmdline"), StringComparison.Ordinal);
-                return Task.CompletedTask;
-            });
+                // Attached while it runs, as the real server (node running server-everything), not the wrapper; sampled.
+                var status = await Poll.UntilAsync(
+                    () => _agent.Http.GetFromJsonAsync<ServerStatus>("/api/v1/servers/agent-everything"),
+                    s => s?.Pid is not null && s.LastSampleAt is not null,
+                    "the wrapped server attached and sampled");
+                Assert.Contains("server-everything", await File.ReadAllTextAsync($"/proc/{status!.Pid}/cmdline"), StringComparison.Ordinal);
+                var exposition = await _agent.ScrapeAsync();
+                Assert.Contains("process_memory_usage_bytes{", exposition, StringComparison.Ordinal);
+                Assert.Contains("server_id=\"agent-everything\"", exposition, StringComparison.Ordinal);
+            },
+            standardError: standardError);
 
-        Assert.Equal(["agent-everything"], agent.Detached);
-        var counts = _metrics.Histogram(MetricNames.McpServerOperationDuration)
-            .Select(p => (p.Tags[AttributeNames.McpMethodName], p.Tags.GetValueOrDefault(AttributeNames.GenAiToolName), p.Tags.GetValueOrDefault(AttributeNames.ErrorType), p.Count))
-            .Order()
-            .ToList();
+        Assert.DoesNotContain(standardError, line => line.Contains("Could not", StringComparison.Ordinal));
+        var counts = await _agent.ScrapeUntilAsync(
+            text => OperationCounts(text).Any(c => c.Method == "tools/list"),
+            "the wrapper's report on /metrics");
         Assert.Equal(
             [
-                ("initialize", null, null, 1),
-                ("server/discover", null, "-32601", 1),
-                ("tools/call", "echo", null, 2),
+                ("initialize", "", "", 1),
+                ("server/discover", "", "-32601", 1),
+                ("tools/call", "echo", "", 2),
                 ("tools/call", "echo", "tool_error", 1),
-                ("tools/call", "get-sum", null, 1),
-                ("tools/list", null, null, 1),
+                ("tools/call", "get-sum", "", 1),
+                ("tools/list", "", "", 1),
             ],
-            counts);
-        Assert.All(_metrics.Histogram(MetricNames.McpServerOperationDuration), p => Assert.Equal("agent-everything", p.Tags["server_id"]));
+            OperationCounts(counts).Order());
+
+        // Detached when the session ended.
+        using var gone = await _agent.Http.GetAsync("/api/v1/servers/agent-everything");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
     [Fact]
@@ -59,24 +75,53 @@ public sealed class WrapAgentReportTests : IDisposable
     [Fact]
     public async Task PostMcpTraffic_InvalidReport_Returns400NamingEachField()
     {
-        await using var agent = await StubAgent.StartAsync(_metrics);
-        using var http = new HttpClient { BaseAddress = new Uri(agent.Url) };
+        using var request = _agent.Request(HttpMethod.Post, "/api/v1/servers/-x/mcp-traffic", content: Json(
+            """{"operations":[{"initiator":"nobody","method":"","durationsSeconds":[-1]}],"notifications":[{"method":"n","count":-2}]}"""));
 
-        using var response = await http.PostAsync(
-            "/api/v1/servers/x/mcp-traffic",
-            new StringContent(
-                """{"operations":[{"initiator":"nobody","method":"","durationsSeconds":[-1]}],"notifications":[{"method":"n","count":-2}]}""",
-                System.Text.Encoding.UTF8,
-                "application/json"));
+        using var response = await _agent.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemBody>();
         Assert.Equal(
-            ["notifications[0].count", "operations[0].durationsSeconds", "operations[0].initiator", "operations[0].method"],
+            ["id", "notifications[0].count", "operations[0].durationsSeconds", "operations[0].initiator", "operations[0].method"],
             problem!.Errors.Keys.Order());
-        Assert.Empty(_metrics.Histogram(MetricNames.McpServerOperationDuration));
     }
+
+    [Fact]
+    public async Task PostMcpTraffic_WithoutApiKey_Returns401AndRecordsNothing()
+    {
+        using var request = _agent.Request(HttpMethod.Post, "/api/v1/servers/intruder/mcp-traffic", key: null, content: Json(
+            """{"operations":[{"initiator":"client","method":"tools/call","tool":"x","durationsSeconds":[0.1]}]}"""));
+
+        using var response = await _agent.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("server_id=\"intruder\"", await _agent.ScrapeAsync(), StringComparison.Ordinal);
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>Every <c>mcp_server_operation_duration_seconds_count</c> series of the wrapped server, by its labels.</summary>
+    private static List<(string Method, string Tool, string ErrorType, long Count)> OperationCounts(string exposition) =>
+        CountSeries().Matches(exposition)
+            .Select(m => Labels(m.Groups["labels"].Value) is var labels && labels.GetValueOrDefault("server_id") == "agent-everything"
+                ? (labels["mcp_method_name"], labels.GetValueOrDefault("gen_ai_tool_name", ""), labels.GetValueOrDefault("error_type", ""),
+                    long.Parse(m.Groups["value"].Value, NumberStyles.Integer, CultureInfo.InvariantCulture))
+                : default)
+            .Where(c => c.Item1 is not null)
+            .ToList();
+
+    private static Dictionary<string, string> Labels(string text) =>
+        LabelPair().Matches(text).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value, StringComparer.Ordinal);
+
+    [GeneratedRegex("""^mcp_server_operation_duration_seconds_count\{(?<labels>[^}]*)\} (?<value>\d+)""", RegexOptions.Multiline)]
+    private static partial Regex CountSeries();
+
+    [GeneratedRegex("(?<name>[a-zA-Z_][a-zA-Z0-9_]*)=\"(?<value>[^\"]*)\"")]
+    private static partial Regex LabelPair();
+
+    private sealed record ServerStatus(string Id, int? Pid, DateTimeOffset? LastSampleAt);
 
     private sealed record ValidationProblemBody(Dictionary<string, string[]> Errors);
 }

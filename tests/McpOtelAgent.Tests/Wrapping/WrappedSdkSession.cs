@@ -12,7 +12,8 @@ internal static class WrappedSdkSession
     public static async Task<TimeSpan> RunAsync(
         IEnumerable<string> wrapArguments,
         IReadOnlyDictionary<string, string?>? environment = null,
-        Func<Task>? duringSession = null)
+        Func<Task>? duringSession = null,
+        List<string>? standardError = null)
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
@@ -20,6 +21,16 @@ internal static class WrappedSdkSession
             Arguments = [WrapFixtures.AgentAssembly, "wrap", .. wrapArguments, "--", "node", WrapFixtures.ServerEverything, "stdio"],
             EnvironmentVariables = environment?.ToDictionary() ?? [],
             ShutdownTimeout = TimeSpan.FromSeconds(20),
+            StandardErrorLines = line =>
+            {
+                if (standardError is not null)
+                {
+                    lock (standardError)
+                    {
+                        standardError.Add(line);
+                    }
+                }
+            },
         });
 
         var client = await McpClient.CreateAsync(transport);

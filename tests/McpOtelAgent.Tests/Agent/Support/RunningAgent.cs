@@ -53,6 +53,10 @@ internal sealed class RunningAgent : IAsyncDisposable
         {
             ["Agent:Urls"] = "http://127.0.0.1:0",
             ["Agent:MonitoringIntervalSeconds"] = "0.5",
+
+            // The embedded defaults attach every MCP server process discovered on the host; MCP servers that other
+            // tests run in parallel must not turn up as targets here. Discovery tests call AttachOnce themselves.
+            ["Agent:Discovery:AutoAttach"] = "false",
         };
         var app = AgentApplication.Build(new AgentLaunch(configPath, settings, environment ?? []), configureServices);
         AgentApplication.Validate(app);

@@ -17,17 +17,24 @@ internal static class Dashboards
                 ? (p["panels"]?.AsArray().Select(static c => c!.AsObject()) ?? [])
                 : [p]);
 
-    /// <summary>(dashboard, panel title, query) for every panel target, annotation and variable query.</summary>
-    public static IEnumerable<(string Dashboard, string Where, string Expr)> Queries()
+    /// <summary>(dashboard, row, panel title, query) for every panel target and annotation query.</summary>
+    public static IEnumerable<(string Dashboard, string Row, string Where, string Expr)> Queries()
     {
         foreach (var file in Files)
         {
             var dashboard = Load(file);
-            foreach (var panel in Panels(dashboard))
+            var row = string.Empty;
+            foreach (var panel in dashboard["panels"]!.AsArray().Select(static p => p!.AsObject()))
             {
+                if ((string?)panel["type"] == "row")
+                {
+                    row = (string)panel["title"]!;
+                    continue;
+                }
+
                 foreach (var target in panel["targets"]!.AsArray())
                 {
-                    yield return (file, (string)panel["title"]!, (string)target!["expr"]!);
+                    yield return (file, row, (string)panel["title"]!, (string)target!["expr"]!);
                 }
             }
 
@@ -35,7 +42,7 @@ internal static class Dashboards
             {
                 if (annotation!["expr"] is { } expr)
                 {
-                    yield return (file, "annotation " + (string)annotation["name"]!, (string)expr!);
+                    yield return (file, string.Empty, "annotation " + (string)annotation["name"]!, (string)expr!);
                 }
             }
         }

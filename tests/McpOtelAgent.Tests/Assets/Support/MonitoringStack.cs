@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using McpOtelAgent.Configuration;
 using McpOtelAgent.Hosting;
 using McpOtelAgent.Rules;
@@ -20,8 +21,16 @@ public sealed class MonitoringStack : IAsyncLifetime
 {
     public const string BurnerId = "burner";
 
-    /// <summary>The burner's warning level: far below a busy loop, even on a crowded machine.</summary>
-    public const double CpuWarning = 20;
+    /// <summary>The managed server-memory the agent supervises and probes every second.</summary>
+    public const string ManagedId = "memory";
+
+    /// <summary>The id the wrapped server-everything gets from <c>wrap --server-id</c>.</summary>
+    public const string WrappedId = "everything";
+
+    public const string ApiKey = "assets-test-key";
+
+    /// <summary>The burner's own warning level (a per-server override): far below a busy loop, even sharing two CPUs with other builds.</summary>
+    public const double CpuWarning = 5;
 
     private readonly TempDirectory _directory = new();
     private Process? _burner;
@@ -55,7 +64,7 @@ public sealed class MonitoringStack : IAsyncLifetime
         var agentPort = FreePort.Next();
         AgentUrl = new Uri($"http://127.0.0.1:{agentPort}");
         var configPath = Path.Combine(_directory.Path, "agent.json");
-        await File.WriteAllTextAsync(configPath, AgentConfig(agentPort, _burner.Id, AlertmanagerUrl));
+        await File.WriteAllTextAsync(configPath, AgentConfig(agentPort, _burner.Id, AlertmanagerUrl, Path.Combine(_directory.Path, "memory.jsonl")));
 
         var launch = new AgentLaunch(configPath, new Dictionary<string, string?>(), new Hashtable());
         await File.WriteAllTextAsync(RulesPath, RuleGenerator.Generate(Settings(launch), RuleFormat.Prometheus).Content);
@@ -92,9 +101,9 @@ public sealed class MonitoringStack : IAsyncLifetime
         _directory.Dispose();
     }
 
-    /// <summary>Waits until Prometheus has the burner's alert firing (the dashboards' alert panels need one).</summary>
-    public Task<bool> WaitForFiringAsync() => Eventually.TrueAsync(async () =>
-        (await PrometheusApi.QueryAsync(PrometheusUrl, $"ALERTS{{alertstate=\"firing\", server_id=\"{BurnerId}\"}}")).Count > 0,
+    /// <summary>Waits until Prometheus has an alert of the server firing (the dashboards' alert panels need one).</summary>
+    public Task<bool> WaitForFiringAsync(string serverId) => Eventually.TrueAsync(async () =>
+        (await PrometheusApi.QueryAsync(PrometheusUrl, $"ALERTS{{alertstate=\"firing\", server_id=\"{serverId}\"}}")).Count > 0,
         TimeSpan.FromSeconds(90));
 
     /// <summary>The rule settings exactly as <c>mcp-otel-agent rules --config</c> reads them.</summary>
@@ -106,18 +115,35 @@ public sealed class MonitoringStack : IAsyncLifetime
         return settings ?? throw new InvalidOperationException(string.Join("; ", errors));
     }
 
-    private static string AgentConfig(int port, int burnerPid, Uri alertmanager) => string.Create(CultureInfo.InvariantCulture, $$"""
+    /// <summary>
+    /// The burner's CPU threshold lowered for it alone (a per-server override), and a thread threshold every server
+    /// crosses, so each has a firing alert for the dashboards' alert panels and annotations. Discovery attaches
+    /// nothing: other tests' MCP servers on this machine stay out.
+    /// </summary>
+    private static string AgentConfig(int port, int burnerPid, Uri alertmanager, string memoryFile) => string.Create(CultureInfo.InvariantCulture, $$"""
         {
+          "mcpServers": {
+            "{{ManagedId}}": {
+              "command": "node",
+              "args": [ {{JsonSerializer.Serialize(NpmFixtures.ServerMemory)}} ],
+              "env": { "MEMORY_FILE_PATH": {{JsonSerializer.Serialize(memoryFile)}} },
+              "mcpOtelAgent": { "probe": { "intervalSeconds": 1 } }
+            }
+          },
           "Agent": {
+            "Discovery": { "AutoAttach": false },
             "Urls": "http://127.0.0.1:{{port}}",
+            "ApiKey": "{{ApiKey}}",
             "MonitoringIntervalSeconds": 1,
             "HealthCheckIntervalSeconds": 1,
             "Servers": { "{{BurnerId}}": { "Pid": {{burnerPid}} } },
             "Health": {
-              "CheckInterval": "00:00:01",
-              "Thresholds": { "cpu_percent": { "Warning": {{CpuWarning}}, "Critical": 100000, "For": "00:00:03" } }
+              "Thresholds": { "thread_count": { "Warning": 1, "Critical": 100000, "ForSeconds": 1 } },
+              "Servers": {
+                "{{BurnerId}}": { "Thresholds": { "cpu_percent": { "Warning": {{CpuWarning}}, "Critical": 100000, "ForSeconds": 3 } } }
+              }
             },
-            "Alerts": { "Alertmanager": { "Url": "{{alertmanager}}", "ResendInterval": "00:00:05" } }
+            "Alerts": { "Alertmanager": { "Url": "{{alertmanager}}", "ResendIntervalSeconds": 5 } }
           }
         }
         """);
