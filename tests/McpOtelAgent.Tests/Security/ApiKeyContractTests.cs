@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using McpOtelAgent.Security;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Health;
 using Xunit.Abstractions;
 using McpOtelAgent.Tests.Health;
 

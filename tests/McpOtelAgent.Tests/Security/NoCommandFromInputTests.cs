@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Health;
 using Xunit.Abstractions;
 using McpOtelAgent.Tests.Health;
 
