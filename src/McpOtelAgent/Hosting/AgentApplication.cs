@@ -28,7 +28,7 @@ internal static class AgentApplication
             ApplicationName = "mcp-otel-agent",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        AgentConfiguration.Apply(builder.Configuration, launch.ConfigPath, launch.Settings, launch.Environment);
+        builder.Services.AddSingleton(ConfigurationKeyTracker.Apply(builder.Configuration, launch));
         builder.WebHost.UseUrls([
             .. BindAddresses.Split(builder.Configuration["Agent:Urls"] ?? AgentOptions.DefaultUrls),
             .. BindAddresses.Split(builder.Configuration["Agent:MetricsUrls"]),
@@ -46,6 +46,7 @@ internal static class AgentApplication
         builder.Services.AddLifecycleApi();
         builder.Services.AddApiKeySecurity();
         builder.Services.AddWrapping(services => services.GetRequiredService<AgentMeter>().Meter);
+        builder.Services.AddExportErrors();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -53,6 +54,7 @@ internal static class AgentApplication
         app.Services.GetRequiredService<ProcessInstruments>();
         app.Services.GetRequiredService<McpInstruments>();
         app.Services.GetRequiredService<WrapMetrics>();
+        app.Services.GetRequiredService<OtlpExportErrorListener>();
         app.UseMetricsOnlyPorts();
         app.UseAgentApi();
         app.UseApiKeyAuthorization();
@@ -102,7 +104,27 @@ internal static class AgentApplication
     }
 
     /// <summary>Runs every options validator registered with ValidateOnStart (every area's), collecting every error.</summary>
-    public static void Validate(WebApplication app) => app.Services.GetRequiredService<IStartupValidator>().Validate();
+    /// <remarks>Binding every area's options is what tells the settings they read from the unknown ones, reported with them.</remarks>
+    public static void Validate(WebApplication app)
+    {
+        IReadOnlyList<string> problems = [];
+        try
+        {
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (Exception ex) when (ConfigurationProblems.From(ex) is { } found)
+        {
+            problems = found;
+        }
+
+        var unknown = app.Services.GetRequiredService<ConfigurationKeyTracker>().UnreadKeys()
+            .Select(static key => $"{key} is not a known setting (misspelt, or in the wrong section?)");
+        string[] all = [.. problems, .. unknown];
+        if (all.Length > 0)
+        {
+            throw new OptionsValidationException(ConfigurationKeyTracker.Section, typeof(AgentOptions), all);
+        }
+    }
 
     private static void ReportStart(WebApplication app)
     {

@@ -13,7 +13,10 @@ internal static class ConfigurationProblems
         AggregateException aggregate when aggregate.InnerExceptions.All(e => From(e) is not null) =>
             aggregate.InnerExceptions.SelectMany(e => From(e)!).ToArray(),
         FileNotFoundException missing => [$"configuration file not found: {missing.FileName ?? missing.Message}"],
-        InvalidDataException or JsonException => [$"configuration file is not valid JSON: {exception.Message}"],
+        // The provider wraps the parser's reason (the line of bad JSON; "A duplicate key 'Agent:Servers:a' was found.",
+        // for ids that differ only in case too): it is the part that says what to fix.
+        InvalidDataException or JsonException or FormatException =>
+            [$"configuration file is not valid JSON: {exception.Message}{(exception.InnerException is { } inner ? " " + inner.Message : string.Empty)}"],
         // The binder names the key and the expected type ("Failed to convert configuration value at 'Agent:...'").
         InvalidOperationException when exception.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase) =>
             [exception.Message],

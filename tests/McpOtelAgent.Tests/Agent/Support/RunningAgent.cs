@@ -61,8 +61,9 @@ internal sealed class RunningAgent : IAsyncDisposable
         var app = AgentApplication.Build(new AgentLaunch(configPath, settings, environment ?? []), configureServices);
         AgentApplication.Validate(app);
         await app.StartAsync();
+        // The API's listener; a metrics-only one (Agent:MetricsUrls) is listed after it.
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.Single();
+            .Addresses.First();
         return new RunningAgent(app, dir, new Uri(address));
     }
 
