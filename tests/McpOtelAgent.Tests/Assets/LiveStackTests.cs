@@ -1,14 +1,17 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Rules;
 using McpOtelAgent.Tests.Assets.Support;
+using McpOtelAgent.Tests.Health;
 using McpOtelAgent.Tests.Wrapping;
 
 namespace McpOtelAgent.Tests.Assets;
 
 /// <summary>
 /// Dashboards and rules against the real thing: the real Prometheus scraping the real agent watching a real CPU
-/// burner, and the real Alertmanager receiving both Prometheus' alert and the agent's own.
+/// burner, and the real Alertmanager receiving both Prometheus' alert and the agent's own. The agent runs in this
+/// process, so these run alone (see <see cref="AgentHostCollection"/>).
 /// </summary>
+[Collection(AgentHostCollection.Name)]
 public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringStack>
 {
     private static readonly HashSet<string> PrometheusOwnSeries = new(StringComparer.Ordinal) { "ALERTS", "ALERTS_FOR_STATE" };
