@@ -22,6 +22,20 @@ internal sealed record McpTrafficReport
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        // A body that names neither list (or sends null) binds them to null whatever the initializers say.
+        if (Operations is null || Notifications is null)
+        {
+            foreach (var (name, list) in new (string, object?)[] { ("operations", Operations), ("notifications", Notifications) })
+            {
+                if (list is null)
+                {
+                    errors[name] = ["is required: a list, possibly empty"];
+                }
+            }
+
+            return errors;
+        }
+
         var durations = 0L;
         for (var i = 0; i < Operations.Count; i++)
         {

@@ -43,7 +43,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
         using var agent = await AgentProcess.StartAsync(environment: new Dictionary<string, string> { ["MCPOTEL_API_KEY"] = AgentProcess.ApiKey });
         var rssBefore = agent.RssBytes;
         var random = new Random(Seed);
-        var requests = Enumerable.Range(0, Requests).Select(_ => Generate(random)).ToArray();
+        var requests = Enumerable.Range(0, Requests).Select(_ => Generate(random, agent.Port)).ToArray();
         var statuses = new int[600];
         var failures = new List<string>();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8 })
@@ -107,7 +107,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
         }
     }
 
-    private static FuzzRequest Generate(Random random)
+    private static FuzzRequest Generate(Random random, int port)
     {
         var path = Paths[random.Next(Paths.Length)]
             .Replace("{id}", Ids[random.Next(Ids.Length)], StringComparison.Ordinal)
@@ -129,7 +129,8 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
             2 => "application/x-www-form-urlencoded",
             _ => "application/json",
         };
-        return new FuzzRequest(method, path, body, contentType, random.Next(3) != 0 ? AgentProcess.ApiKey : random.Next(2) == 0 ? null : "wrong");
+        // Absolute, so a path that starts with "//" stays a path on the agent instead of naming another host.
+        return new FuzzRequest(method, $"http://127.0.0.1:{port}{path}", body, contentType, random.Next(3) != 0 ? AgentProcess.ApiKey : random.Next(2) == 0 ? null : "wrong");
     }
 
     private static string Body(Random random) => random.Next(22) switch
@@ -162,7 +163,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
     {
         public HttpRequestMessage ToRequest()
         {
-            var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(Path, UriKind.Relative));
+            var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(Path, UriKind.Absolute));
             if (Body is not null)
             {
                 request.Content = new StringContent(Body, Encoding.UTF8);

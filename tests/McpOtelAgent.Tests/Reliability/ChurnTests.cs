@@ -26,12 +26,12 @@ public sealed partial class ChurnTests(ITestOutputHelper output)
         using var agent = await AgentProcess.StartAsync($$"""{ "Agent": { "Servers": { "churn": { "Match": "{{marker}}" } } } }""");
         using var spawner = ChildProcess.Start(Spawner(marker, perMinute: 1000, lifetimeSeconds: 0.3, Duration));
 
-        // Warm up (JIT, first collections) before the baseline.
-        await Task.Delay(TimeSpan.FromSeconds(10));
+        // Warm up (JIT, first collections, the heap reaching its working size) before the baseline.
+        await Task.Delay(TimeSpan.FromSeconds(15));
         var rssStart = agent.RssBytes;
         var seenPids = new HashSet<string>();
         var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < Duration - TimeSpan.FromSeconds(10) && !spawner.HasExited)
+        while (watch.Elapsed < Duration - TimeSpan.FromSeconds(15) && !spawner.HasExited)
         {
             var text = await agent.ScrapeAsync();
             foreach (Match m in InfoPid().Matches(text))
@@ -63,24 +63,27 @@ public sealed partial class ChurnTests(ITestOutputHelper output)
     private static ProcessStartInfo Spawner(string marker, int perMinute, double lifetimeSeconds, TimeSpan duration)
     {
         var script = string.Create(CultureInfo.InvariantCulture, $$"""
-            import subprocess, time, sys
+            import os, subprocess, time, sys
+            marker = os.environ["CHURN_MARKER"]
             period = 60.0 / {{perMinute}}
             end = time.monotonic() + {{duration.TotalSeconds}}
             running = []
             started = 0
             nxt = time.monotonic()
             while time.monotonic() < end:
-                running.append(subprocess.Popen(["/bin/sh", "-c", "sleep {{lifetimeSeconds}}", "{{marker}}"]))
+                running.append(subprocess.Popen(["/bin/sh", "-c", "sleep {{lifetimeSeconds}}", marker]))
                 started += 1
                 running = [p for p in running if p.poll() is None]
                 nxt += period
                 time.sleep(max(0.0, nxt - time.monotonic()))
-                with open("/tmp/{{marker}}.count", "w") as f:
+                with open("/tmp/" + marker + ".count", "w") as f:
                     f.write(str(started))
             """);
         var info = new ProcessStartInfo("/usr/bin/python3") { UseShellExecute = false };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(script);
+        // Not on the spawner's own command line, or the match would find the spawner rather than its children.
+        info.Environment["CHURN_MARKER"] = marker;
         return info;
     }
 

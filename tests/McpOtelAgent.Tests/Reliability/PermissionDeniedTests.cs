@@ -34,21 +34,28 @@ public sealed class PermissionDeniedTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal("65534", (await File.ReadAllLinesAsync($"/proc/{agent.Pid}/status")).Single(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1]);
 
         var text = await Poll.UntilAsync(agent.ScrapeAsync,
-            t => Exposition.Value(t, "mcp_server_up", ("server_id", "rootproc")) == 1
-                && Exposition.Value(t, "mcp_agent_probe_errors_total", ("reason", "denied")) > 0,
-            "the root process up with denials counted");
+            t => Exposition.Value(t, "mcp_server_up", ("server_id", "rootproc")) == 1 && Denials(t) > 0,
+            "the root process up with its unreadable parts counted");
         using var status = await agent.Http.GetFromJsonAsync<JsonDocument>("/api/v1/servers/rootproc");
         using var extended = await agent.Http.GetAsync("/api/v1/servers/rootproc/metrics/extended");
 
-        output.WriteLine($"denied reads counted: {Exposition.Value(text, "mcp_agent_probe_errors_total", ("reason", "denied"))}");
+        output.WriteLine($"reads that could not return everything, counted: {Denials(text)}");
         output.WriteLine($"status: {status!.RootElement}");
         output.WriteLine($"extended: {(int)extended.StatusCode} {await extended.Content.ReadAsStringAsync()}");
         Assert.NotNull(Exposition.Value(text, "process_memory_usage_bytes", ("server_id", "rootproc")));
         Assert.NotNull(Exposition.Value(text, "process_thread_count", ("server_id", "rootproc")));
         Assert.Equal(System.Net.HttpStatusCode.OK, extended.StatusCode);
+        // fd/ is what nobody may not list: the count is absent (null), never a fake 0.
+        Assert.Equal(JsonValueKind.Null, status.RootElement.GetProperty("metrics").GetProperty("fileDescriptors").ValueKind);
+        Assert.Null(Exposition.Value(text, "process_unix_file_descriptor_count", ("server_id", "rootproc")));
         Assert.False(agent.HasExited);
         Assert.DoesNotContain("Exception", agent.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>Reads of the target that came back partial or denied (the probe says which).</summary>
+    private static double Denials(string text) =>
+        (Exposition.Value(text, "mcp_agent_probe_errors_total", ("reason", "denied"), ("server_id", "rootproc")) ?? 0)
+        + (Exposition.Value(text, "mcp_agent_probe_errors_total", ("reason", "partial"), ("server_id", "rootproc")) ?? 0);
 
     /// <summary>The build output, readable by every user (the worktree it comes from may not be).</summary>
     private static void CopyReadable(string from, string to)
