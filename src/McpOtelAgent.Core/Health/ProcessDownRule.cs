@@ -1,16 +1,21 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Sampling;
+using McpOtelAgent.Targets;
 
 namespace McpOtelAgent.Health;
 
-/// <summary>A configured server with no live process is critical: whatever depends on it is failing now.</summary>
-internal sealed class ProcessDownRule : IHealthRule
+/// <summary>
+/// A server with no live process is critical: whatever depends on it is failing now. Except a discovered one: a
+/// process the agent merely found has simply ended (its client closed it), and discovery detaches it.
+/// </summary>
+internal sealed class ProcessDownRule(TargetRegistry registry) : IHealthRule
 {
     public const string RuleName = "process_down";
 
     public IEnumerable<HealthIssue> Evaluate(HealthContext context)
     {
-        if (context.Sample.State != TargetState.Down)
+        if (context.Sample.State != TargetState.Down
+            || (registry.TryGet(context.ServerId, out var target) && target.Origin == TargetOrigin.Discovered))
         {
             yield break;
         }

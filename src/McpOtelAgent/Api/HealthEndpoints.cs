@@ -33,7 +33,7 @@ internal static class HealthEndpoints
             return TypedResults.Ok(HealthResponse.From(report));
         }
 
-        return TypedResults.Ok(samples.TryGet(id, out var sample)
+        return TypedResults.Ok(samples.TryGet(id, out var sample) && sample.State != TargetState.Pending
             ? HealthResponse.From(monitor.Check(sample, time.GetUtcNow()))
             : HealthResponse.NotChecked(id));
     }

@@ -64,7 +64,7 @@ public class HealthEvaluatorTests
     public void Evaluate_BuiltInRulesOnHealthySample_NoIssues()
     {
         var rules = ThresholdDefinition.All.Select(d => (IHealthRule)new ThresholdRule(d))
-            .Concat([new ProcessStateRule(), new ProcessDownRule(), new MemoryLeakRule(), new CpuRisingRule(), new ForecastRule()])
+            .Concat([new ProcessStateRule(), new ProcessDownRule(Samples.Registry()), new MemoryLeakRule(), new CpuRisingRule(), new ForecastRule()])
             .ToArray();
 
         var report = Evaluate(rules);

@@ -24,7 +24,7 @@ public sealed class HealthMonitorTests : IDisposable
             o.CheckInterval = Interval;
             o.Servers["busy"] = new ServerHealthOptions { Thresholds = { [ThresholdNames.CpuPercent] = new ThresholdOptions { Warning = 20 } } };
         }));
-        var rules = ThresholdDefinition.All.Select(d => (IHealthRule)new ThresholdRule(d)).Append(new ProcessDownRule());
+        var rules = ThresholdDefinition.All.Select(d => (IHealthRule)new ThresholdRule(d)).Append(new ProcessDownRule(Samples.Registry()));
         var pipeline = new AlertPipeline([new CallbackAlertSink(e => { lock (_events) { _events.Add(e); } })], NullLogger<AlertPipeline>.Instance);
         _alerts = new AlertManager(Options.Create(new AlertOptions()), pipeline, _time);
         _monitor = new HealthMonitor(

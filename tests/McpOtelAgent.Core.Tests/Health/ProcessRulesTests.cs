@@ -1,6 +1,7 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Health;
 using McpOtelAgent.Probes;
+using McpOtelAgent.Targets;
 
 namespace McpOtelAgent.Core.Tests.Health;
 
@@ -48,7 +49,7 @@ public class ProcessRulesTests
     [Fact]
     public void ProcessDownRule_DownServer_CriticalProcessDownWithReason()
     {
-        var issue = Assert.Single(new ProcessDownRule().Evaluate(Samples.Context(Samples.Down(reason: "pid file missing"))));
+        var issue = Assert.Single(new ProcessDownRule(Samples.Registry()).Evaluate(Samples.Context(Samples.Down(reason: "pid file missing"))));
 
         Assert.Equal(AlertTypes.ProcessDown, issue.AlertType);
         Assert.Equal(Severity.Critical, issue.Severity);
@@ -58,6 +59,18 @@ public class ProcessRulesTests
     [Fact]
     public void ProcessDownRule_UpServer_NoIssue()
     {
-        Assert.Empty(new ProcessDownRule().Evaluate(Samples.Context(Samples.Up())));
+        Assert.Empty(new ProcessDownRule(Samples.Registry()).Evaluate(Samples.Context(Samples.Up())));
+    }
+
+    [Theory]
+    [InlineData(nameof(TargetOrigin.Config), true)]
+    [InlineData(nameof(TargetOrigin.Api), true)]
+    [InlineData(nameof(TargetOrigin.Managed), true)]
+    [InlineData(nameof(TargetOrigin.Discovered), false)]
+    public void ProcessDownRule_DownServerByOrigin_OnlyDiscoveredOnesMayEnd(string origin, bool expected)
+    {
+        var registry = Samples.Registry(new TargetDefinition("fs", new PidRootSource(4242), IncludeChildren: true, Enum.Parse<TargetOrigin>(origin)));
+
+        Assert.Equal(expected, new ProcessDownRule(registry).Evaluate(Samples.Context(Samples.Down())).Any());
     }
 }

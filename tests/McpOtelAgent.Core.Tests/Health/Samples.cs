@@ -1,6 +1,8 @@
+using McpOtelAgent.Configuration;
 using McpOtelAgent.Health;
 using McpOtelAgent.Probes;
 using McpOtelAgent.Sampling;
+using McpOtelAgent.Targets;
 using McpOtelAgent.Trends;
 
 namespace McpOtelAgent.Core.Tests.Health;
@@ -77,6 +79,19 @@ internal static class Samples
         }
 
         return window.Summarize();
+    }
+
+    /// <summary>A target registry without self-monitoring, holding <paramref name="targets"/>.</summary>
+    public static TargetRegistry Registry(params TargetDefinition[] targets)
+    {
+        var registry = new TargetRegistry(
+            Microsoft.Extensions.Options.Options.Create(new AgentOptions { SelfMonitoring = { Enabled = false } }), new SampleStore(10));
+        foreach (var target in targets)
+        {
+            registry.Add(target);
+        }
+
+        return registry;
     }
 
     public static HealthOptions Options(Action<HealthOptions>? configure = null)
