@@ -16,6 +16,7 @@ internal sealed class DiscoveryService(
     DiscoveryScanner scanner,
     TargetRegistry registry,
     SampleStore store,
+    McpServerCatalog catalog,
     IOptions<DiscoveryOptions> options,
     TimeProvider timeProvider,
     ILogger<DiscoveryService> logger) : BackgroundService
@@ -32,6 +33,15 @@ internal sealed class DiscoveryService(
                 {
                     monitored.TryAdd(process.Pid, sample.ServerId);
                 }
+            }
+        }
+
+        // A managed server is covered from its launch on, before the sampler has seen it.
+        foreach (var server in catalog.Managed)
+        {
+            if (server.CurrentProcess is { } process)
+            {
+                monitored.TryAdd(process.Pid, server.Id);
             }
         }
 
@@ -68,9 +78,10 @@ internal sealed class DiscoveryService(
             return;
         }
 
-        await Task.Yield();
+        // The first round waits one interval: by then the sampler has seen every configured target, so what they
+        // cover is not attached a second time.
         using var timer = new PeriodicTimer(settings.Interval, timeProvider);
-        do
+        while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
@@ -81,7 +92,6 @@ internal sealed class DiscoveryService(
                 Log.DiscoveryFailed(logger, ex);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)

@@ -46,7 +46,7 @@ internal sealed partial class McpProcessDetector
             sweep.CollectDescendants(pid, descendants);
             var arguments = readArguments(pid) ?? sweep.GetCommandLine(pid).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var name = ServerName(arguments) ?? sweep.GetName(pid);
-            var monitoredBy = MonitoredBy(pid, descendants, sweep, monitoredPids);
+            var monitoredBy = MonitoredBy(pid, descendants, monitoredPids);
             found.Add(new DiscoveredServer(
                 pid,
                 name,
@@ -109,7 +109,11 @@ internal sealed partial class McpProcessDetector
         return string.Join(' ', redacted);
     }
 
-    private static string? MonitoredBy(int pid, List<int> descendants, ProcessSweep sweep, IReadOnlyDictionary<int, string> monitoredPids)
+    /// <summary>
+    /// The target whose sampled tree holds the server or one of its processes. Ancestors do not count: a target that
+    /// includes children lists them in its tree already, and one that does not (the agent itself) does not cover them.
+    /// </summary>
+    private static string? MonitoredBy(int pid, List<int> descendants, IReadOnlyDictionary<int, string> monitoredPids)
     {
         if (monitoredPids.TryGetValue(pid, out var id))
         {
@@ -119,15 +123,6 @@ internal sealed partial class McpProcessDetector
         foreach (var child in descendants)
         {
             if (monitoredPids.TryGetValue(child, out id))
-            {
-                return id;
-            }
-        }
-
-        // A target rooted above the server (a wrapper script the user attached) covers it too.
-        for (var current = pid; sweep.TryGetParent(current, out var parent) && parent > 1; current = parent)
-        {
-            if (monitoredPids.TryGetValue(parent, out id))
             {
                 return id;
             }

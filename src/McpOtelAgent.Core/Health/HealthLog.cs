@@ -38,13 +38,13 @@ internal static partial class HealthLog
         Message = "Health check failed for {server_id}")]
     public static partial void HealthCheckFailed(ILogger logger, Exception exception, string server_id);
 
-    [LoggerMessage(EventId = 2012, EventName = "HealthSweepFailed", Level = LogLevel.Error,
-        Message = "Health check of all servers failed; retrying at the next interval")]
-    public static partial void HealthSweepFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(EventId = 2011, EventName = "HealthRuleFailed", Level = LogLevel.Error,
         Message = "Health rule {rule} failed for {server_id}; its issues are skipped this check")]
     public static partial void RuleFailed(ILogger logger, Exception exception, string rule, string server_id);
+
+    [LoggerMessage(EventId = 2012, EventName = "HealthSweepFailed", Level = LogLevel.Error,
+        Message = "Health check of all servers failed; retrying at the next interval")]
+    public static partial void HealthSweepFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 2020, EventName = "AlertSinkFailed", Level = LogLevel.Error,
         Message = "Alert sink {sink} failed on {alert_type} for {server_id}")]

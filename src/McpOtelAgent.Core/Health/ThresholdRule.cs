@@ -10,8 +10,6 @@ namespace McpOtelAgent.Health;
 /// </summary>
 internal sealed class ThresholdRule(ThresholdDefinition definition) : IHealthRule
 {
-    public ThresholdDefinition Definition => definition;
-
     public IEnumerable<HealthIssue> Evaluate(HealthContext context)
     {
         if (context.Sample.State != TargetState.Up || definition.Read(context.Sample) is not { } value)

@@ -9,8 +9,4 @@ internal readonly record struct ThresholdStep(bool Multiplicative, double Amount
 
     /// <summary>Rounded to 9 decimals so 0.8 + 0.15 shows as 0.95, not 0.9500000000000001.</summary>
     public double Apply(double warning) => Math.Round(Multiplicative ? warning * Amount : warning + Amount, 9);
-
-    public override string ToString() => Multiplicative
-        ? FormattableString.Invariant($"x{Amount}")
-        : FormattableString.Invariant($"+{Amount}");
 }

@@ -28,10 +28,9 @@ internal sealed record RuleSettings(
         configuration.GetSection(AgentOptions.SectionName).Bind(agent);
         var health = new HealthOptions();
         configuration.GetSection(HealthOptions.SectionName).Bind(health);
-        health.UseCheckIntervalSeconds(agent.HealthCheckIntervalSeconds);
 
         // As AddHealth does: the health-check interval is the agent's, not a key of Agent:Health.
-        health.CheckInterval = agent.HealthCheckInterval;
+        health.UseCheckIntervalSeconds(agent.HealthCheckIntervalSeconds);
 
         List<string> errors = [];
         var agentResult = new AgentOptionsValidator().Validate(null, agent);

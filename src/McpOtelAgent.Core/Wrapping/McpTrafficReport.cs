@@ -7,7 +7,11 @@ namespace McpOtelAgent.Wrapping;
 /// </summary>
 internal sealed record McpTrafficReport
 {
-    public const int MaxDurations = 100_000;
+    /// <summary>
+    /// More than a wrapper ever sends at once (its queue holds <see cref="AgentReporter.DefaultQueueCapacity"/>
+    /// measurements), and small enough that a full report stays well under the agent's 1 MiB body cap.
+    /// </summary>
+    public const int MaxDurations = 20_000;
     public const int MaxLabelLength = 256;
 
     public IReadOnlyList<McpOperationBatch> Operations { get; init; } = [];

@@ -22,14 +22,22 @@ internal static class DiscoverCommand
         var options = new AgentCommandOptions();
         options.AddTo(command, withOverrides: false);
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
-        var agent = new Option<Uri?>("--agent")
+        var agent = new Option<string?>("--agent")
         {
             Description = "Ask the agent running at this URL (e.g. http://127.0.0.1:9464), which also says what it monitors",
         };
         command.Options.Add(json);
         command.Options.Add(agent);
+        agent.Validators.Add(result =>
+        {
+            if (result.GetValue(agent) is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+            {
+                result.AddError($"--agent must be an absolute URL such as http://127.0.0.1:9464 (got '{url}')");
+            }
+        });
         command.SetAction((result, cancellationToken) =>
-            RunAsync(options.ToLaunch(result), result.GetValue(agent), result.GetValue(json), Console.Out, Console.Error, cancellationToken));
+            RunAsync(options.ToLaunch(result), result.GetValue(agent) is { } url ? new Uri(url) : null, result.GetValue(json),
+                Console.Out, Console.Error, cancellationToken));
         return command;
     }
 

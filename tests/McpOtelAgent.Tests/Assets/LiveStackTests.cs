@@ -1,14 +1,17 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Rules;
 using McpOtelAgent.Tests.Assets.Support;
+using McpOtelAgent.Tests.Health;
 using McpOtelAgent.Tests.Wrapping;
 
 namespace McpOtelAgent.Tests.Assets;
 
 /// <summary>
 /// Dashboards and rules against the real thing: the real Prometheus scraping the real agent watching a real CPU
-/// burner, and the real Alertmanager receiving both Prometheus' alert and the agent's own.
+/// burner, and the real Alertmanager receiving both Prometheus' alert and the agent's own. The agent runs in this
+/// process, so these run alone (see <see cref="AgentHostCollection"/>).
 /// </summary>
+[Collection(AgentHostCollection.Name)]
 public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringStack>
 {
     private static readonly HashSet<string> PrometheusOwnSeries = new(StringComparer.Ordinal) { "ALERTS", "ALERTS_FOR_STATE" };
@@ -47,6 +50,38 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
         // After the session the wrapper's histogram stays on /metrics: every name the dashboards read is there.
         var unknown = Unknown(Dashboards.Queries().Select(static q => (Where: $"{q.Dashboard} / {q.Where}", q.Expr)), await KnownSeriesAsync());
         Assert.True(unknown.Count == 0, "metrics the agent does not emit:\n" + string.Join('\n', unknown));
+
+        // And the server detail shows every per-server metric the agent emitted here.
+        var shown = Dashboards.Queries().Where(static q => q.Dashboard == "mcp-server-detail.json")
+            .SelectMany(static q => PromQlNames.Of(q.Expr)).Select(Family).ToHashSet(StringComparer.Ordinal);
+        var exposition = await PrometheusApi.GetStringAsync(new Uri(stack.AgentUrl, "/metrics"));
+        var perServer = exposition.Split('\n')
+            .Where(static l => l.Length > 0 && l[0] != '#' && l.Contains("server_id=", StringComparison.Ordinal))
+            .Select(static l => Family(l[..l.IndexOf('{', StringComparison.Ordinal)]))
+            .Distinct()
+            .Where(static n => !NotOnTheDetailDashboard.ContainsKey(n));
+        var missing = perServer.Where(n => !shown.Contains(n)).ToList();
+        Assert.True(missing.Count == 0, "per-server metrics not on the server detail: " + string.Join(", ", missing));
+    }
+
+    /// <summary>Per-server metrics the server detail leaves out, and why.</summary>
+    private static readonly Dictionary<string, string> NotOnTheDetailDashboard = new(StringComparer.Ordinal)
+    {
+        ["mcp_server_health_time_to_threshold_seconds"] = "only while a forecast exists; the forecast panels compute it with predict_linear",
+        ["mcp_agent_probe_errors_total"] = "only when a /proc read fails",
+    };
+
+    private static string Family(string name)
+    {
+        foreach (var suffix in (string[])["_bucket", "_sum", "_count"])
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return name[..^suffix.Length];
+            }
+        }
+
+        return name;
     }
 
     [Fact]

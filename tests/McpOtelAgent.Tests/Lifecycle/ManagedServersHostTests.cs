@@ -88,7 +88,8 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         Assert.True(Exposition.Value(text, "mcp_server_probe_duration_seconds_count", ("server_id", "memory")) >= 1);
         Assert.True(Exposition.Value(text, "mcp_server_probe_duration_seconds_sum", ("server_id", "memory")) > 0);
         Assert.Equal(1, Exposition.Value(text, "mcp_server_protocol_info", ("server_id", "memory"), ("mcp_protocol_version", "2025-11-25")));
-        Assert.Contains("mcp_client_operation_duration_seconds", text, StringComparison.Ordinal);
+        Assert.Contains("mcp_probe_client_operation_duration_seconds_bucket{otel_scope_name=\"Experimental.ModelContextProtocol\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("mcp_client_operation_duration_seconds_bucket{otel_scope_name=\"Experimental.ModelContextProtocol\"", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,6 +182,8 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
             t => Exposition.Has(t, "mcp_server_info", "memory") && Exposition.Value(t, "mcp_server_probe_success", ("server_id", "memory")) == 1,
             "memory sampled and probed");
         _agent.Services.GetRequiredService<DiscoveryService>().AttachOnce();
+        var memoryPid = (await StatusAsync("memory")).GetProperty("lifecycle").GetProperty("pid").GetInt32();
+        Assert.Equal(HttpStatusCode.NotFound, (await _agent.Http.GetAsync($"/api/v1/servers/discovered-server-memory-{memoryPid}")).StatusCode);
 
         var outputs = new Dictionary<string, string>
         {

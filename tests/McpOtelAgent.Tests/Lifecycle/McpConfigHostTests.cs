@@ -71,7 +71,7 @@ public sealed class McpConfigHostTests : IAsyncLifetime
     {
         var config = Path.Combine(_temp.Path, "bad.json");
         File.WriteAllText(config, """
-            { "Agent": { "Servers": { "taken": { "Pid": 1 } }, "Discovery": { "IdTemplate": "x" } },
+            { "Agent": { "Servers": { "taken": { "Pid": 1 } } },
               "mcpServers": { "nocmd": { "args": [] }, "taken": { "command": "node" } } }
             """);
         using var output = new StringWriter();
@@ -83,7 +83,6 @@ public sealed class McpConfigHostTests : IAsyncLifetime
         var text = errors.ToString();
         Assert.Contains("mcpServers:nocmd:command is required", text, StringComparison.Ordinal);
         Assert.Contains("mcpServers:taken: server id 'taken' is already used by Agent:Servers:taken", text, StringComparison.Ordinal);
-        Assert.Contains("Agent:Discovery:IdTemplate must contain {pid}", text, StringComparison.Ordinal);
     }
 
     [Fact]

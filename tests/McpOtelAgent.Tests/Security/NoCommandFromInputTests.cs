@@ -3,6 +3,7 @@ using System.Text;
 using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Health;
 using Xunit.Abstractions;
+using McpOtelAgent.Tests.Health;
 
 namespace McpOtelAgent.Tests.Security;
 

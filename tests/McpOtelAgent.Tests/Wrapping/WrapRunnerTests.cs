@@ -98,6 +98,40 @@ public sealed class WrapRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ServerAsksTheClientForRoots_RecordsItAsAClientOperation()
+    {
+        var observer = new McpTrafficObserver(new WrapMetricsSink(new WrapMetrics(_metrics.Meter), "everything"), TimeProvider.System);
+        var run = StartWrapper(observer);
+
+        // Roots (like every server-to-client request) is deprecated from the 2026-07-28 revision on, but the
+        // 2025-11-25 servers a wrapper meets today still use it, and it is the way to make this server send a request.
+#pragma warning disable MCP9005
+        var options = new McpClientOptions
+        {
+            Handlers = new McpClientHandlers
+            {
+                RootsHandler = (_, _) => ValueTask.FromResult(new ListRootsResult { Roots = [new Root { Uri = "file:///tmp", Name = "tmp" }] }),
+            },
+        };
+#pragma warning restore MCP9005
+
+        await using (var client = await McpClient.CreateAsync(
+            new StreamClientTransport(_toWrapper.Writer.AsStream(), _fromWrapper.Reader.AsStream()), options))
+        {
+            // server-everything asks a client that has roots for them once it is initialized (server/roots.js).
+            var result = await client.CallToolAsync("get-roots-list", new Dictionary<string, object?>());
+            Assert.NotEqual(true, result.IsError);
+        }
+
+        await EndSessionAsync(run);
+        var roots = _metrics.Histogram(MetricNames.McpClientOperationDuration);
+        Assert.NotEmpty(roots);
+        Assert.All(roots, p => Assert.Equal("roots/list", p.Tags[AttributeNames.McpMethodName]));
+        Assert.All(roots, p => Assert.False(p.Tags.ContainsKey(AttributeNames.ErrorType)));
+        Assert.Equal(0, observer.PendingCount);
+    }
+
+    [Fact]
     public async Task RunAsync_CommandNotFound_Returns127WithoutThrowing()
     {
         var options = new WrapOptions { Command = "/nonexistent/mcp-server", ServerId = "missing" };
