@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using McpOtelAgent.Discovery;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Health;
 using McpOtelAgent.Tests.Lifecycle.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ namespace McpOtelAgent.Tests.Lifecycle;
 /// The real agent supervising and probing real npm MCP servers declared in its configuration: metrics on /metrics
 /// under the same server_id across a restart, the lifecycle API, crash-loop alerts, shutdown, and no secret anywhere.
 /// </summary>
+[Collection(AgentHostCollection.Name)]
 public sealed class ManagedServersHostTests : IAsyncLifetime
 {
     private const string Secret = "s3cret";

@@ -6,6 +6,7 @@ using McpOtelAgent.Cli;
 using McpOtelAgent.Discovery;
 using McpOtelAgent.Hosting;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Health;
 using McpOtelAgent.Tests.Lifecycle.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,7 @@ namespace McpOtelAgent.Tests.Lifecycle;
 /// A client's own MCP file given to the agent as is (VS Code shape, an http server), configuration errors at start-up,
 /// and the discover command against a server-everything the test started itself.
 /// </summary>
+[Collection(AgentHostCollection.Name)]
 public sealed class McpConfigHostTests : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
