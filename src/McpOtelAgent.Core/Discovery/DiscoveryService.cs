@@ -61,7 +61,7 @@ internal sealed class DiscoveryService(
 
         foreach (var server in Scan())
         {
-            if (!server.Monitored && !registry.Contains(server.ServerId)
+            if (!server.Monitored && !registry.Contains(server.ServerId) && !registry.IsDetached(server.ServerId)
                 && registry.Add(new TargetDefinition(server.ServerId, new PidRootSource(server.Pid), IncludeChildren: true, TargetOrigin.Discovered))
                     == TargetAddResult.Added)
             {

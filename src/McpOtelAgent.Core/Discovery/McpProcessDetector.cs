@@ -50,7 +50,7 @@ internal sealed partial class McpProcessDetector
             found.Add(new DiscoveredServer(
                 pid,
                 name,
-                RedactCommand(arguments),
+                SecretRedactor.RedactCommandLine(arguments),
                 descendants.Count + 1,
                 monitoredBy is not null,
                 monitoredBy ?? ServerIdTemplate.Apply(_idTemplate, name, pid)));
@@ -89,24 +89,6 @@ internal sealed partial class McpProcessDetector
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Redacts a command line whose arguments may be whole shell scripts: <c>npx</c> runs a package's bin through
-    /// <c>sh -c "mcp-server-x --api-key=..."</c>, so an argument holding spaces is redacted word by word as well.
-    /// </summary>
-    public static string RedactCommand(IReadOnlyList<string> arguments)
-    {
-        var redacted = SecretRedactor.RedactArguments(arguments);
-        for (var i = 0; i < redacted.Length; i++)
-        {
-            if (redacted[i].Contains(' ', StringComparison.Ordinal))
-            {
-                redacted[i] = SecretRedactor.RedactCommandLine(redacted[i].Split(' '));
-            }
-        }
-
-        return string.Join(' ', redacted);
     }
 
     /// <summary>

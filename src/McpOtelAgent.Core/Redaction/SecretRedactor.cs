@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace McpOtelAgent.Redaction;
@@ -30,7 +31,11 @@ internal static partial class SecretRedactor
             || lower.EndsWith("secret", StringComparison.Ordinal);
     }
 
-    /// <summary>Redacts an argument vector: a secret flag hides its <c>=value</c> or the argument after it.</summary>
+    /// <summary>
+    /// Redacts an argument vector: a secret flag hides its <c>=value</c> or the argument after it. An argument holding
+    /// whitespace may be a whole shell script (<c>npx</c> runs a package's bin through
+    /// <c>sh -c "mcp-server-x --api-key=..."</c>), so it is redacted word by word as an argument vector of its own.
+    /// </summary>
     public static string[] RedactArguments(IReadOnlyList<string> arguments)
     {
         var result = new string[arguments.Count];
@@ -51,6 +56,10 @@ internal static partial class SecretRedactor
             {
                 result[i] = argument[..(equals + 1)] + Mask;
             }
+            else if (argument.AsSpan().IndexOfAny(Whitespace) >= 0)
+            {
+                result[i] = RedactScript(argument);
+            }
             else if ((argument.StartsWith('-') && equals < 0 && IsSecretName(argument)) || AuthSchemeWord().IsMatch(argument))
             {
                 result[i] = argument;
@@ -63,6 +72,42 @@ internal static partial class SecretRedactor
         }
 
         return result;
+    }
+
+    /// <summary>Redacts the words of a script in place, keeping the whitespace between them as it was.</summary>
+    private static string RedactScript(string script)
+    {
+        var words = new List<string>();
+        var separators = new List<string>();
+        var start = 0;
+        while (start < script.Length)
+        {
+            var wordStart = script.AsSpan(start).IndexOfAnyExcept(Whitespace);
+            wordStart = wordStart < 0 ? script.Length : start + wordStart;
+            separators.Add(script[start..wordStart]);
+            if (wordStart == script.Length)
+            {
+                break;
+            }
+
+            var wordEnd = script.AsSpan(wordStart).IndexOfAny(Whitespace);
+            wordEnd = wordEnd < 0 ? script.Length : wordStart + wordEnd;
+            words.Add(script[wordStart..wordEnd]);
+            start = wordEnd;
+        }
+
+        var redacted = RedactArguments(words);
+        var builder = new System.Text.StringBuilder(script.Length);
+        for (var i = 0; i < separators.Count; i++)
+        {
+            builder.Append(separators[i]);
+            if (i < redacted.Length)
+            {
+                builder.Append(redacted[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Redacts an argument vector and joins it with spaces, as a command line is shown.</summary>
@@ -98,6 +143,8 @@ internal static partial class SecretRedactor
         result = UrlPassword().Replace(result, m => m.Groups[1].Value + Mask + "@");
         return QueryParameter().Replace(result, m => IsSecretName(m.Groups[2].Value) ? m.Groups[1].Value + Mask : m.Value);
     }
+
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\f\v");
 
     private static readonly HashSet<string> SecretWords = new(StringComparer.OrdinalIgnoreCase)
     {

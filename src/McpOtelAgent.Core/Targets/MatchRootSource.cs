@@ -16,9 +16,12 @@ internal sealed class MatchRootSource(Regex pattern) : ITargetRootSource
     {
         var self = Environment.ProcessId;
         ProcessKey? best = null;
+
+        // Each process is matched once: a parent's result is asked again for every child it has.
+        var matched = new Dictionary<int, bool>();
         foreach (var key in sweep.Processes)
         {
-            if (key.Pid == self || !Matches(key.Pid, sweep) || ParentMatches(key.Pid, sweep, self))
+            if (key.Pid == self || !Matches(key.Pid, sweep, matched) || ParentMatches(key.Pid, sweep, self, matched))
             {
                 continue;
             }
@@ -35,18 +38,26 @@ internal sealed class MatchRootSource(Regex pattern) : ITargetRootSource
             : TargetResolution.Down($"no process matches {pattern}");
     }
 
-    private bool ParentMatches(int pid, ProcessSweep sweep, int self) =>
-        sweep.TryGetParent(pid, out var parent) && parent > 0 && parent != self && Matches(parent, sweep);
+    private bool ParentMatches(int pid, ProcessSweep sweep, int self, Dictionary<int, bool> matched) =>
+        sweep.TryGetParent(pid, out var parent) && parent > 0 && parent != self && Matches(parent, sweep, matched);
 
-    private bool Matches(int pid, ProcessSweep sweep)
+    private bool Matches(int pid, ProcessSweep sweep, Dictionary<int, bool> matched)
     {
+        if (matched.TryGetValue(pid, out var result))
+        {
+            return result;
+        }
+
         try
         {
-            return pattern.IsMatch(sweep.GetCommandLine(pid)) || pattern.IsMatch(sweep.GetName(pid));
+            result = pattern.IsMatch(sweep.GetCommandLine(pid)) || pattern.IsMatch(sweep.GetName(pid));
         }
         catch (RegexMatchTimeoutException)
         {
-            return false;
+            result = false;
         }
+
+        matched[pid] = result;
+        return result;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using McpOtelAgent.Probes;
+using McpOtelAgent.Probes.Linux;
 
 namespace McpOtelAgent.Targets;
 
@@ -13,6 +14,13 @@ internal sealed class PidFileRootSource(string path) : ITargetRootSource
 
     public TargetResolution Resolve(ProcessSweep sweep)
     {
+        // A FIFO (or a device) would block the sampler thread in open(2) until a writer appears, and the path may come
+        // from the API. A missing path falls through to the open below, which says so.
+        if (LibC.PathFileType(path) is not -1 and not LibC.SIfReg)
+        {
+            return TargetResolution.Down($"pid file is not a regular file: {path}");
+        }
+
         string text;
         try
         {

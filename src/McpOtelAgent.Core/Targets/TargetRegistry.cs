@@ -17,6 +17,9 @@ internal sealed class TargetRegistry
     private readonly int _maxTargets;
     private readonly Lock _gate = new();
 
+    /// <summary>Discovered targets detached through the API, so auto-attach does not bring them back.</summary>
+    private readonly ConcurrentDictionary<string, byte> _detached = new(StringComparer.Ordinal);
+
     public TargetRegistry(IOptions<AgentOptions> options, SampleStore store)
     {
         var agent = options.Value;
@@ -69,6 +72,37 @@ internal sealed class TargetRegistry
             return true;
         }
     }
+
+    /// <summary>
+    /// Stops monitoring a target on request (<c>DELETE /api/v1/servers/{id}</c>): one attached through the API, or a
+    /// discovered one, which is remembered so that discovery does not attach it again (<see cref="IsDetached"/>).
+    /// </summary>
+    public TargetDetachResult Detach(string serverId)
+    {
+        lock (_gate)
+        {
+            if (!_targets.TryGetValue(serverId, out var target))
+            {
+                return TargetDetachResult.NotFound;
+            }
+
+            if (target.Origin is not (TargetOrigin.Api or TargetOrigin.Discovered))
+            {
+                return TargetDetachResult.NotDetachable;
+            }
+
+            if (target.Origin == TargetOrigin.Discovered)
+            {
+                _detached.TryAdd(serverId, 0);
+            }
+
+            Remove(serverId);
+            return TargetDetachResult.Detached;
+        }
+    }
+
+    /// <summary>Whether a discovered target with this id was detached through the API (discovery ids hold the pid).</summary>
+    public bool IsDetached(string serverId) => _detached.ContainsKey(serverId);
 
     public bool Contains(string serverId) => _targets.ContainsKey(serverId);
 

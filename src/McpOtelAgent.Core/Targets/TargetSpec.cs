@@ -53,15 +53,19 @@ internal static class TargetSpec
         return new TargetDefinition(serverId, root, options.IncludeChildren, origin);
     }
 
-    /// <summary>Compiles a user's pattern with <see cref="MatchTimeout"/>; null and the reason when it is not valid.</summary>
+    /// <summary>
+    /// Compiles a user's pattern; null and the reason when it is not valid. <see cref="RegexOptions.NonBacktracking"/>
+    /// makes a match linear in the command line: a timeout alone bounds one call, not a sweep of thousands of them.
+    /// Backreferences and lookarounds are refused, as that engine does not support them.
+    /// </summary>
     public static Regex? TryCompile(string pattern, out string? error)
     {
         try
         {
             error = null;
-            return new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             error = ex.Message;
             return null;

@@ -34,5 +34,5 @@ internal sealed class AgentMeter
     /// <summary>Points per metric stream to allow: the SDK's default (2,000) is hit by 1,000 servers × two CPU modes.</summary>
     public int CardinalityLimit { get; }
 
-    public static int CardinalityLimitFor(int maxTargets) => Math.Max(2000, (maxTargets * SeriesPerTarget) + 100);
+    private static int CardinalityLimitFor(int maxTargets) => Math.Max(2000, (maxTargets * SeriesPerTarget) + 100);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using McpOtelAgent.Probes;
 using McpOtelAgent.Redaction;
@@ -18,6 +19,13 @@ internal sealed class ProcessInstruments
     private const int MaxCommandLength = 256;
 
     private readonly SampleStore _store;
+
+    /// <summary>
+    /// The info series' exe name and redacted command line per server, redone only when the root process or its
+    /// command line changes: redaction runs regexes, too much for every collection of every target.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (ProcessKey Key, IReadOnlyList<string> Cmdline, string? Exe, string ExeName, string Command)> _info =
+        new(StringComparer.Ordinal);
 
     public ProcessInstruments(AgentMeter agentMeter, SampleStore store, TargetRegistry registry, ProbeErrorCounts errors)
     {
@@ -71,7 +79,7 @@ internal sealed class ProcessInstruments
         meter.CreateObservableGauge(MetricNames.Up, () => AllLongs(static s =>
             [Measure(s.State == TargetState.Up ? 1L : 0L, s)]),
             "1", "1 when the server has a live process, 0 when it is configured but down");
-        meter.CreateObservableGauge(MetricNames.Info, () => Longs(static s => [Info(s)]),
+        meter.CreateObservableGauge(MetricNames.Info, () => Longs(s => [Info(s)]),
             "1", "Always 1; the root process's executable name, pid and redacted command line");
         meter.CreateObservableUpDownCounter(MetricNames.ProcessCount, () => Longs(static s =>
             [Measure((long)s.ProcessCount, s)]),
@@ -130,20 +138,27 @@ internal sealed class ProcessInstruments
             new KeyValuePair<string, object?>(AttributeNames.ServerId, sample.ServerId),
             new KeyValuePair<string, object?>(key, attribute));
 
-    private static Measurement<long> Info(TargetSample sample)
+    private Measurement<long> Info(TargetSample sample)
     {
         var root = sample.Root!;
-        var command = SecretRedactor.RedactCommandLine(root.Cmdline);
-        if (command.Length > MaxCommandLength)
+        if (!_info.TryGetValue(sample.ServerId, out var info) || info.Key != root.Key || info.Exe != root.Exe
+            || !info.Cmdline.SequenceEqual(root.Cmdline))
         {
-            command = string.Concat(command.AsSpan(0, MaxCommandLength - 1), "…");
+            var command = SecretRedactor.RedactCommandLine(root.Cmdline);
+            if (command.Length > MaxCommandLength)
+            {
+                command = string.Concat(command.AsSpan(0, MaxCommandLength - 1), "…");
+            }
+
+            info = (root.Key, root.Cmdline, root.Exe, ExecutableName(root), command);
+            _info[sample.ServerId] = info;
         }
 
         return new Measurement<long>(1,
             new KeyValuePair<string, object?>(AttributeNames.ServerId, sample.ServerId),
-            new KeyValuePair<string, object?>(AttributeNames.ExecutableName, ExecutableName(root)),
+            new KeyValuePair<string, object?>(AttributeNames.ExecutableName, info.ExeName),
             new KeyValuePair<string, object?>(AttributeNames.Pid, (long)root.Pid),
-            new KeyValuePair<string, object?>(AttributeNames.CommandLine, command));
+            new KeyValuePair<string, object?>(AttributeNames.CommandLine, info.Command));
     }
 
     /// <summary>The exe's file name when readable, else comm (at most 15 bytes, but always there).</summary>

@@ -69,6 +69,31 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint recv(int fd, byte* buffer, nint length, int flags);
 
+    /// <summary>
+    /// The file type bits (<c>S_IFMT</c>) of a path, following links; -1 when it cannot be stat'ed. Lets a caller refuse
+    /// a FIFO before <c>open(2)</c> blocks on it until a writer appears.
+    /// </summary>
+    public static int PathFileType(string path)
+    {
+        var length = System.Text.Encoding.UTF8.GetByteCount(path);
+        if (length >= 4096)
+        {
+            return -1;
+        }
+
+        var utf8 = stackalloc byte[length + 1];
+        System.Text.Encoding.UTF8.GetBytes(path, new Span<byte>(utf8, length));
+        utf8[length] = 0;
+        var buffer = stackalloc byte[256];
+        if (statx(AtFdCwd, utf8, 0, StatxType, buffer) != 0)
+        {
+            return -1;
+        }
+
+        // struct statx: stx_mode (u16) sits at byte 28 on every architecture (statx(2)).
+        return *(ushort*)(buffer + 28) & SIfMt;
+    }
+
     [LibraryImport("libc", SetLastError = true)]
     public static partial int getpwuid_r(uint uid, byte* passwd, byte* buffer, nint bufferLength, nint* result);
 }

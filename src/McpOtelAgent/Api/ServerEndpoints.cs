@@ -100,9 +100,17 @@ internal static class ServerEndpoints
 
     private static Results<NoContent, ProblemHttpResult> Remove(string id, TargetRegistry registry, ILogger<TargetRegistry> logger)
     {
-        if (!registry.Remove(id))
+        var result = registry.Detach(id);
+        if (result == TargetDetachResult.NotFound)
         {
             return NotFound(id);
+        }
+
+        if (result == TargetDetachResult.NotDetachable)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Server cannot be detached",
+                detail: $"Server '{id}' comes from the configuration, is launched by the agent or is the agent itself; "
+                    + "remove it from the configuration instead.");
         }
 
         AgentLog.TargetRemoved(logger, id);

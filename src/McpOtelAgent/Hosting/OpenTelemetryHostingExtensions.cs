@@ -31,7 +31,7 @@ internal static class OpenTelemetryHostingExtensions
         builder.Services.ConfigureOpenTelemetryMeterProvider((services, meterProvider) =>
         {
             var ownFactory = services.GetRequiredService<IMeterFactory>();
-            var limit = new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit(builder.Configuration) };
+            var limit = new MetricStreamConfiguration { CardinalityLimit = services.GetRequiredService<AgentMeter>().CardinalityLimit };
             meterProvider.AddView(instrument => instrument.Meter switch
             {
                 // A MeterProvider subscribes by name to every Meter in the process: a second host in the same
@@ -64,9 +64,4 @@ internal static class OpenTelemetryHostingExtensions
         configuration["Agent:Otlp:Endpoint"] is { Length: > 0 } endpoint ? endpoint
         : configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } standard ? standard
         : null;
-
-    private static int CardinalityLimit(IConfiguration configuration) =>
-        AgentMeter.CardinalityLimitFor(
-            int.TryParse(configuration["Agent:MaxTargets"], System.Globalization.NumberStyles.Integer,
-                System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0 ? max : new AgentOptions().MaxTargets);
 }

@@ -43,6 +43,18 @@ public sealed class AgentOptionsValidatorTests
         Assert.Equal(8, failures.Length);
     }
 
+    [Theory]
+    [InlineData(@"(a)\1")]
+    [InlineData("server(?=-x)")]
+    public void Validate_PatternTheLinearEngineCannotRun_NamesTheKey(string pattern)
+    {
+        var options = new AgentOptions { Servers = { ["re"] = new TargetOptions { Match = pattern } } };
+
+        var failures = _validator.Validate(null, options).Failures!;
+
+        Assert.Contains(failures, f => f.StartsWith("Agent:Servers:re:Match is not a valid regular expression", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_NonLoopbackAllowed_Succeeds()
     {

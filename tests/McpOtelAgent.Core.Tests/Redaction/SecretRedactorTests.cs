@@ -20,6 +20,23 @@ public sealed class SecretRedactorTests
     }
 
     [Theory]
+    [InlineData("mcp-server-x --api-key=s3cret --port 3000", "mcp-server-x --api-key=*** --port 3000")]
+    [InlineData("mcp-server-x --token t0ken --verbose", "mcp-server-x --token *** --verbose")]
+    [InlineData("cd /srv && FOO_TOKEN=t0ken exec mcp-server-x", "cd /srv && FOO_TOKEN=*** exec mcp-server-x")]
+    [InlineData("curl -H 'Authorization: Bearer t0ken1234' http://x", "curl -H 'Authorization: Bearer *** http://x")]
+    [InlineData("mcp-server-x\n\t--token  t0ken", "mcp-server-x\n\t--token  ***")]
+    public void RedactCommandLine_SecretsInsideAShellScript_BecomeMasks(string script, string expected)
+    {
+        Assert.Equal("sh -c " + expected, SecretRedactor.RedactCommandLine(["sh", "-c", script]));
+    }
+
+    [Fact]
+    public void RedactArguments_BearerHeaderAsOneArgument_ValueHidden()
+    {
+        Assert.Equal(["curl", "-H", "Authorization: Bearer ***"], SecretRedactor.RedactArguments(["curl", "-H", "Authorization: Bearer t0ken1234"]));
+    }
+
+    [Theory]
     [InlineData("GITHUB_TOKEN", true)]
     [InlineData("OPENAI_API_KEY", true)]
     [InlineData("AWS_SECRET", true)]

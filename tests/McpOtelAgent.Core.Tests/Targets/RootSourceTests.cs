@@ -46,6 +46,21 @@ public sealed class RootSourceTests : IDisposable
     }
 
     [Fact]
+    public void PidFileRootSource_PathIsAFifo_IsDownWithoutBlocking()
+    {
+        var path = Path.Combine(_dir, "server.pid");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var resolution = new PidFileRootSource(path).Resolve(_probe.BeginSweep());
+
+        Assert.Equal($"pid file is not a regular file: {path}", resolution.DownReason);
+    }
+
+    [Fact]
     public void MatchRootSource_LaunchTreeMatchesTwice_TheTopmostIsTheRoot()
     {
         var source = new MatchRootSource(new Regex("server-everything"));

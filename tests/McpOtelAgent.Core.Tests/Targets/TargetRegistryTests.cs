@@ -30,5 +30,32 @@ public sealed class TargetRegistryTests
         Assert.Equal(["b", "mcp-otel-agent"], registry.Snapshot().Select(t => t.ServerId));
     }
 
+    [Fact]
+    public void Detach_ConfiguredOrSelfTarget_IsRefusedAndStays()
+    {
+        var options = new AgentOptions { Servers = { ["a"] = new TargetOptions { Pid = 1 } } };
+        var registry = new TargetRegistry(Options.Create(options), new SampleStore(10));
+
+        Assert.Equal(TargetDetachResult.NotDetachable, registry.Detach("a"));
+        Assert.Equal(TargetDetachResult.NotDetachable, registry.Detach("mcp-otel-agent"));
+        Assert.Equal(TargetDetachResult.NotFound, registry.Detach("nope"));
+        Assert.True(registry.Contains("a"));
+        Assert.True(registry.Contains("mcp-otel-agent"));
+    }
+
+    [Fact]
+    public void Detach_DiscoveredTarget_IsRemovedAndRemembered()
+    {
+        var registry = new TargetRegistry(Options.Create(new AgentOptions()), new SampleStore(10));
+        registry.Add(new TargetDefinition("fs-42", new PidRootSource(42), true, TargetOrigin.Discovered));
+        registry.Add(Target("api"));
+
+        Assert.Equal(TargetDetachResult.Detached, registry.Detach("fs-42"));
+        Assert.Equal(TargetDetachResult.Detached, registry.Detach("api"));
+        Assert.False(registry.Contains("fs-42"));
+        Assert.True(registry.IsDetached("fs-42"));
+        Assert.False(registry.IsDetached("api"));
+    }
+
     private static TargetDefinition Target(string id) => new(id, new PidRootSource(1), true, TargetOrigin.Api);
 }

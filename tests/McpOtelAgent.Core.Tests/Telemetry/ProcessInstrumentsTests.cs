@@ -82,6 +82,21 @@ public sealed class ProcessInstrumentsTests : IDisposable
     }
 
     [Fact]
+    public void Collect_RootExecsAnotherCommand_InfoShowsTheNewRedactedCommand()
+    {
+        _rig.Probe.Add(new FakeProcess(100, 1, "sh", "sh -c server.js"));
+        _rig.SweepAfter(0);
+        Assert.Equal("sh -c server.js", Tag(Points("mcp.server.info", "srv").Single(), "process.command_line"));
+
+        // exec(2) keeps the pid and start time: the same ProcessKey with a new command line.
+        _rig.Probe.Kill(100);
+        _rig.Probe.Add(new FakeProcess(100, 1, "node", "node server.js --token s3cret"));
+        _rig.SweepAfter(1);
+
+        Assert.Equal("node server.js --token ***", Tag(Points("mcp.server.info", "srv").Single(), "process.command_line"));
+    }
+
+    [Fact]
     public void Collect_TargetRemoved_ItsSeriesVanish()
     {
         _rig.Probe.Add(new FakeProcess(100, 1, "node", "node"));

@@ -48,6 +48,17 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _agent.Http.GetAsync("/api/v1/servers/svc")).StatusCode);
     }
 
+    [Fact]
+    public async Task DeleteServer_ConfiguredTarget_409ProblemJsonAndTheServerStays()
+    {
+        using var response = await _agent.Http.SendAsync(_agent.Request(HttpMethod.Delete, "/api/v1/servers/svc"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("configuration", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await _agent.Http.GetAsync("/api/v1/servers/svc")).StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/v1/servers/nope")]
     [InlineData("/api/v1/servers/nope/metrics")]
