@@ -1,7 +1,7 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Rules;
 using McpOtelAgent.Tests.Assets.Support;
-using McpOtelAgent.Tests.Health;
+using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Wrapping;
 
 namespace McpOtelAgent.Tests.Assets;

@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json;
 using McpOtelAgent.Discovery;
 using McpOtelAgent.Tests.Agent.Support;
-using McpOtelAgent.Tests.Health;
 using McpOtelAgent.Tests.Lifecycle.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

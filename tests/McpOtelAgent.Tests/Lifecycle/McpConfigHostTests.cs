@@ -6,7 +6,6 @@ using McpOtelAgent.Cli;
 using McpOtelAgent.Discovery;
 using McpOtelAgent.Hosting;
 using McpOtelAgent.Tests.Agent.Support;
-using McpOtelAgent.Tests.Health;
 using McpOtelAgent.Tests.Lifecycle.Support;
 using Microsoft.Extensions.DependencyInjection;
 

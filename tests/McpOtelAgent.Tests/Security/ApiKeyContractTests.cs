@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using McpOtelAgent.Security;
 using McpOtelAgent.Tests.Agent.Support;
-using McpOtelAgent.Tests.Health;
 using Xunit.Abstractions;
 
 namespace McpOtelAgent.Tests.Security;

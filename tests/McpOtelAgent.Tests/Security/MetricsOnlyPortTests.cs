@@ -2,7 +2,6 @@ using System.Collections;
 using System.Net;
 using System.Text;
 using McpOtelAgent.Tests.Agent.Support;
-using McpOtelAgent.Tests.Health;
 
 namespace McpOtelAgent.Tests.Security;
 

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Text;
 using McpOtelAgent.Tests.Agent.Support;
-using McpOtelAgent.Tests.Health;
 using Xunit.Abstractions;
 
 namespace McpOtelAgent.Tests.Security;

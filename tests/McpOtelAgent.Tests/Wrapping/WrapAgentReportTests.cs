@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using McpOtelAgent.Tests.Agent.Support;
-using McpOtelAgent.Tests.Health;
 
 namespace McpOtelAgent.Tests.Wrapping;
 
