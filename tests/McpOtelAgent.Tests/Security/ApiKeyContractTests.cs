@@ -6,7 +6,6 @@ using McpOtelAgent.Security;
 using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Health;
 using Xunit.Abstractions;
-using McpOtelAgent.Tests.Health;
 
 namespace McpOtelAgent.Tests.Security;
 

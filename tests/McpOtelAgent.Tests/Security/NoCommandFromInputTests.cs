@@ -3,7 +3,6 @@ using System.Text;
 using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Health;
 using Xunit.Abstractions;
-using McpOtelAgent.Tests.Health;
 
 namespace McpOtelAgent.Tests.Security;
 
