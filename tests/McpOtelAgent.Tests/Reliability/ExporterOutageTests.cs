@@ -16,8 +16,12 @@ public sealed class ExporterOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(45);
 
-    /// <summary>Growth allowed over the outage, from the warmed-up agent (retry buffers are bounded well below it).</summary>
-    private const long RssBoundBytes = 16 * 1024 * 1024;
+    /// <summary>
+    /// Growth allowed in RSS over the outage (JIT build: it also holds tier-1 code and heap the GC has not given back).
+    /// The heap left after the last GC is printed beside it: in two runs it ended at 67.6 MiB both times, from 34 and
+    /// 61 MiB, which looks like a plateau rather than a leak, but a longer run should confirm it before it is asserted.
+    /// </summary>
+    private const long RssBoundBytes = 48 * 1024 * 1024;
 
     [Fact]
     public async Task OtlpAndAlertmanagerDown_45Seconds_MetricsServedErrorsCountedThenRecovered()
@@ -39,6 +43,7 @@ public sealed class ExporterOutageTests(ITestOutputHelper output)
         // Warm up (JIT, first exports and retries, the heap reaching its working size) before the baseline.
         await Task.Delay(TimeSpan.FromSeconds(15));
         var rssStart = agent.RssBytes;
+        var heapStart = LiveHeap(await agent.ScrapeAsync());
         var scrapes = new Latencies();
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < Outage)
@@ -52,6 +57,7 @@ public sealed class ExporterOutageTests(ITestOutputHelper output)
 
         var rssEnd = agent.RssBytes;
         var during = await agent.ScrapeAsync();
+        var heapEnd = LiveHeap(during);
         var (otlpErrors, amErrors) = (Errors(during, "otlp"), Errors(during, "alertmanager"));
 
         await using var receiver = await CountingReceiver.StartAsync(otlpPort);
@@ -67,6 +73,7 @@ public sealed class ExporterOutageTests(ITestOutputHelper output)
         output.WriteLine($"outage {Outage.TotalSeconds} s: scrapes {scrapes}");
         output.WriteLine($"export errors counted: otlp {otlpErrors}, alertmanager {amErrors}");
         output.WriteLine($"RSS after warm-up {rssStart / 1048576.0:F1} MiB, after the outage {rssEnd / 1048576.0:F1} MiB (bound +{RssBoundBytes / 1048576} MiB)");
+        output.WriteLine($"heap after the last GC: {heapStart / 1048576.0:F1} MiB, then {heapEnd / 1048576.0:F1} MiB");
         output.WriteLine($"recovered: {receiver.Requests} OTLP exports received, {alerts.Count} alerts in Alertmanager; otlp errors {settled} then {later} 4 s later");
         Assert.True(otlpErrors > 0, "no OTLP export error counted");
         Assert.True(amErrors > 0, "no Alertmanager error counted");
@@ -74,6 +81,11 @@ public sealed class ExporterOutageTests(ITestOutputHelper output)
         Assert.Equal(settled, later);
         Assert.DoesNotContain("Unhandled exception", agent.Output, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>The .NET runtime's heap size after the last collection, summed over generations.</summary>
+    private static double LiveHeap(string text) =>
+        new[] { "gen0", "gen1", "gen2", "loh", "poh" }
+            .Sum(g => Exposition.Value(text, "dotnet_gc_last_collection_heap_size_bytes", ("gc_heap_generation", g)) ?? 0);
 
     private static double Errors(string text, string exporter) =>
         Exposition.Value(text, "mcp_agent_export_errors_total", ("exporter", exporter)) ?? 0;
