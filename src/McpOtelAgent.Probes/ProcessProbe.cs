@@ -29,6 +29,12 @@ internal abstract class ProcessProbe : IDisposable
     /// </summary>
     public abstract ProcessSweep BeginSweep();
 
+    /// <summary>
+    /// CPUs a process may use, the denominator of its CPU utilization. This default is the agent's own
+    /// (<see cref="SystemInfo.CpusAvailable"/>); a probe that can read another process's affinity overrides it.
+    /// </summary>
+    public virtual double CpusAvailableTo(ProcessKey key) => System.CpusAvailable;
+
     /// <summary>Reads the requested parts of one process. Gone when the pid is free or now holds another process.</summary>
     public abstract ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep);
 

@@ -31,6 +31,8 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     private readonly List<ulong> _socketInodes = [];
     private readonly List<int> _stale = [];
     private readonly int _rootFd;
+    private readonly double? _agentCgroupQuota;
+    private readonly byte[]? _agentCgroup;
     private LinuxProcessSweep? _latestSweep;
     private int[] _pids = new int[512];
     private int[] _fds = new int[64];
@@ -53,6 +55,8 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         }
 
         _inetTable = new InetSocketTable(_reader, useNetlink: _reader.IsProcfs);
+        _agentCgroupQuota = CgroupCpuQuota.Read(procRoot, cgroupRoot);
+        _agentCgroup = TryReadAllBytes(Path.Combine(procRoot, "self", "cgroup"));
     }
 
     public override SystemInfo System { get; }
@@ -323,6 +327,45 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         return new ProbeResult(outcome, snapshot, state.Missing, state.Error);
     }
 
+    /// <summary>
+    /// CPUs a read target may use: its own affinity mask (<c>sched_getaffinity(2)</c>), capped by the agent's cgroup
+    /// CPU quota when it shares the agent's cgroup (a quota of another cgroup is not read). Read once per process;
+    /// the agent's figure for a process not read yet or not on the real /proc.
+    /// </summary>
+    public override double CpusAvailableTo(ProcessKey key)
+    {
+        if (!_reader.IsProcfs || !_handles.TryGetValue(key.Pid, out var handles) || handles.StartTimeTicks != key.StartTimeTicks)
+        {
+            return System.CpusAvailable;
+        }
+
+        if (handles.CpusAvailable is { } known)
+        {
+            return known;
+        }
+
+        if (LinuxSystemInfo.AffinityCpuCount(key.Pid) is not { } affinity)
+        {
+            return System.CpusAvailable;
+        }
+
+        double cpus = affinity;
+        if (_agentCgroupQuota is { } quota && quota < cpus && _agentCgroup is not null
+            && TryReadAllBytes(PathOf(key.Pid, null) + "/cgroup") is { } cgroup && cgroup.AsSpan().SequenceEqual(_agentCgroup))
+        {
+            cpus = quota;
+        }
+
+        // The syscall addressed the pid: the same start time after it proves the pid still held this process.
+        if (StartTimeByPath(key.Pid) != key.StartTimeTicks)
+        {
+            return System.CpusAvailable;
+        }
+
+        handles.CpusAvailable = cpus;
+        return cpus;
+    }
+
     /// <summary>The command line of a live key joined by spaces, for the sweep's cache; empty when unreadable.</summary>
     internal string ReadCommandLine(ProcessKey key)
     {
@@ -387,6 +430,18 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         }
 
         base.Dispose(disposing);
+    }
+
+    private static byte[]? TryReadAllBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static int DefaultFdBudget()

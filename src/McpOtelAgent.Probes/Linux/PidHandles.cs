@@ -22,6 +22,9 @@ internal sealed class PidHandles(int pid)
     /// <summary>The sweep during which this pid was last read; handles not read for a whole sweep are closed.</summary>
     public long LastRead { get; set; }
 
+    /// <summary>CPUs this process may use, read once (affinity rarely changes; see <c>CpusAvailableTo</c>).</summary>
+    public double? CpusAvailable { get; set; }
+
     public CachedText Name { get; } = new();
 
     public CachedText Exe { get; } = new();
