@@ -13,9 +13,14 @@ internal abstract class ProcessProbe : IDisposable
     public abstract ProbeParts SupportedParts { get; }
 
     /// <summary>The probe for the OS the agent runs on: /proc on Linux, System.Diagnostics.Process elsewhere.</summary>
-    public static ProcessProbe CreateForCurrentOs(TimeProvider? timeProvider = null) =>
+    /// <param name="timeProvider">Clock for sweep timestamps; the system clock when null.</param>
+    /// <param name="keepFilesOpen">
+    /// Whether /proc files of the processes it reads stay open between samples (the sampler, which re-reads its
+    /// targets every interval); false for an occasional scanner such as discovery, which should hold none.
+    /// </param>
+    public static ProcessProbe CreateForCurrentOs(TimeProvider? timeProvider = null, bool keepFilesOpen = true) =>
         OperatingSystem.IsLinux()
-            ? new Linux.LinuxProcessProbe(timeProvider: timeProvider)
+            ? new Linux.LinuxProcessProbe(timeProvider: timeProvider, maxOpenFds: keepFilesOpen ? null : 0)
             : new Portable.PortableProcessProbe(timeProvider);
 
     /// <summary>
@@ -23,6 +28,12 @@ internal abstract class ProcessProbe : IDisposable
     /// here, once per sweep, never per process.
     /// </summary>
     public abstract ProcessSweep BeginSweep();
+
+    /// <summary>
+    /// CPUs a process may use, the denominator of its CPU utilization. This default is the agent's own
+    /// (<see cref="SystemInfo.CpusAvailable"/>); a probe that can read another process's affinity overrides it.
+    /// </summary>
+    public virtual double CpusAvailableTo(ProcessKey key) => System.CpusAvailable;
 
     /// <summary>Reads the requested parts of one process. Gone when the pid is free or now holds another process.</summary>
     public abstract ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep);

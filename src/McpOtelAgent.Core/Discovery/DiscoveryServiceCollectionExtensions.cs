@@ -16,7 +16,7 @@ internal static class DiscoveryServiceCollectionExtensions
         services.AddOptions<DiscoveryOptions>().BindConfiguration(DiscoveryOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscoveryOptions>, DiscoveryOptionsValidator>());
         services.TryAddSingleton(static sp => new DiscoveryScanner(
-            ProcessProbe.CreateForCurrentOs(sp.GetService<TimeProvider>()),
+            ProcessProbe.CreateForCurrentOs(sp.GetService<TimeProvider>(), keepFilesOpen: false),
             new McpProcessDetector(sp.GetRequiredService<IOptions<DiscoveryOptions>>().Value)));
         services.TryAddSingleton<DiscoveryService>();
         services.AddHostedService(static sp => sp.GetRequiredService<DiscoveryService>());

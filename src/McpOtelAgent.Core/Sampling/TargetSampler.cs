@@ -184,7 +184,7 @@ internal sealed class TargetSampler(
             Root = root,
             Processes = processes,
             CpuPercent = cpuPercent,
-            CpuUtilization = cpuPercent / 100 / probe.System.CpusAvailable,
+            CpuUtilization = cpuPercent / 100 / probe.CpusAvailableTo(root.Key),
             CpuUserSeconds = totals.UserSeconds,
             CpuSystemSeconds = totals.SystemSeconds,
             ResidentMemoryBytes = rss,

@@ -1,10 +1,12 @@
 namespace McpOtelAgent.Probes.Linux;
 
 /// <summary>
-/// Reads processes straight from a proc root (<c>/proc</c>, or a fixture folder in tests). Keeps each process's
-/// <c>/proc/[pid]</c> directory and files open between samples and re-reads them at offset 0 (pread), which halves
-/// the kernel cost of open+read+close; the descriptors are bound to the process, so a reused pid can never be read
-/// as the old process. Not thread-safe: the sampler is its only caller.
+/// Reads processes straight from a proc root (<c>/proc</c>, or a fixture folder in tests). Keeps the
+/// <c>/proc/[pid]</c> directory and files of each process it <see cref="Read"/>s (the targets) open between samples
+/// and re-reads them at offset 0 (pread), which halves the kernel cost of open+read+close; the descriptors are bound
+/// to the process, so a reused pid can never be read as the old process. Every other process (the sweep's stat scan,
+/// command lines for matching) is opened, read and closed by path, its identity checked by start time, so open
+/// descriptors grow with the targets, never with the host. Not thread-safe: the sampler is its only caller.
 /// </summary>
 internal sealed unsafe class LinuxProcessProbe : ProcessProbe
 {
@@ -23,14 +25,17 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     private readonly TimeProvider _timeProvider;
     private readonly InetSocketTable _inetTable;
     private readonly Dictionary<int, PidHandles> _handles = [];
+    private readonly Dictionary<int, (ulong StartTimeTicks, CachedCmdline Cmdline)> _otherCmdlines = [];
+    private readonly SweepBuffers _sweepBuffers = new();
     private readonly Dictionary<uint, string?> _userNames = [];
     private readonly List<ulong> _socketInodes = [];
     private readonly List<int> _stale = [];
     private readonly int _rootFd;
+    private readonly double? _agentCgroupQuota;
+    private readonly byte[]? _agentCgroup;
     private LinuxProcessSweep? _latestSweep;
     private int[] _pids = new int[512];
     private int[] _fds = new int[64];
-    private byte[] _nameBytes = new byte[8192];
     private int _lastInetCount = 64;
     private long _sweepGeneration;
 
@@ -50,15 +55,28 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         }
 
         _inetTable = new InetSocketTable(_reader, useNetlink: _reader.IsProcfs);
+        _agentCgroupQuota = CgroupCpuQuota.Read(procRoot, cgroupRoot);
+        _agentCgroup = TryReadAllBytes(Path.Combine(procRoot, "self", "cgroup"));
     }
 
     public override SystemInfo System { get; }
 
     public override ProbeParts SupportedParts => ProbeParts.Extended;
 
-    /// <summary>Whether descriptors of a pid are kept open (they are closed once a sweep no longer sees it).</summary>
+    /// <summary>
+    /// Whether descriptors of a pid are kept open (they are closed once a sweep no longer sees it, or once a whole
+    /// sweep passed without a <see cref="Read"/> of it).
+    /// </summary>
     internal bool HoldsFilesOf(int pid) => _handles.ContainsKey(pid);
 
+    /// <summary>Descriptors this probe holds open right now (its proc root included).</summary>
+    internal int OpenFds => _reader.OpenFds;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The returned sweep shares this probe's buffers: it is valid until the next call, so only one sweep per probe
+    /// is live at a time (the sampler and the discovery scanner each take a sweep, use it, and take the next one).
+    /// </remarks>
     public override ProcessSweep BeginSweep()
     {
         var generation = ++_sweepGeneration;
@@ -68,36 +86,40 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             throw new IOException($"cannot list {_reader.RootPath}: errno {errno}");
         }
 
-        var keys = new ProcessKey[listed];
-        var stats = new StatFields[listed];
-        var nameRanges = new Range[listed];
+        var buffers = _sweepBuffers;
+        buffers.EnsureCapacity(listed);
+        var keys = buffers.Keys;
+        var stats = buffers.Stats;
+        var nameRanges = buffers.NameRanges;
         var nameLength = 0;
         var count = 0;
         for (var i = 0; i < listed; i++)
         {
             var pid = _pids[i];
-            if (!TryReadStatForSweep(pid, out var handles, out var stat, out var length))
+            if (!TryReadStatForSweep(pid, generation, out var stat, out var length))
             {
                 continue;
             }
 
-            handles.LastSweep = generation;
             keys[count] = new ProcessKey(pid, stat.StartTimeTicks);
             stats[count] = stat;
             var name = _reader.Content(length)[stat.Comm];
-            if (nameLength + name.Length > _nameBytes.Length)
+            if (nameLength + name.Length > buffers.NameBytes.Length)
             {
-                Array.Resize(ref _nameBytes, Math.Max(_nameBytes.Length * 2, nameLength + name.Length));
+                var grown = buffers.NameBytes;
+                Array.Resize(ref grown, Math.Max(grown.Length * 2, nameLength + name.Length));
+                buffers.NameBytes = grown;
             }
 
-            name.CopyTo(_nameBytes.AsSpan(nameLength));
+            name.CopyTo(buffers.NameBytes.AsSpan(nameLength));
             nameRanges[count] = new Range(nameLength, nameLength + name.Length);
             nameLength += name.Length;
             count++;
         }
 
-        CloseHandlesNotSeenIn(generation);
-        _latestSweep = new LinuxProcessSweep(this, _timeProvider.GetUtcNow(), keys, stats, nameRanges, _nameBytes[..nameLength], count);
+        CloseHandlesNotReadBy(generation);
+        _latestSweep = new LinuxProcessSweep(this, _timeProvider.GetUtcNow(), buffers, count);
+        ForgetCmdlinesNotIn(_latestSweep);
         return _latestSweep;
     }
 
@@ -105,6 +127,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     {
         var known = _handles.TryGetValue(key.Pid, out var handles);
         handles ??= new PidHandles(key.Pid);
+        handles.LastRead = _sweepGeneration;
 
         // Open the pid directory before (re)reading stat: if stat then reads as the same process, the directory
         // is that process's too, and every file opened through it is.
@@ -294,6 +317,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
 
         if (_reader.OpenFds > _reader.MaxOpenFds)
         {
+            // Over budget (or a probe that keeps nothing open): this target is read by path from now on.
             handles.Close(_reader);
         }
 
@@ -303,32 +327,79 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         return new ProbeResult(outcome, snapshot, state.Missing, state.Error);
     }
 
+    /// <summary>
+    /// CPUs a read target may use: its own affinity mask (<c>sched_getaffinity(2)</c>), capped by the agent's cgroup
+    /// CPU quota when it shares the agent's cgroup (a quota of another cgroup is not read). Read once per process;
+    /// the agent's figure for a process not read yet or not on the real /proc.
+    /// </summary>
+    public override double CpusAvailableTo(ProcessKey key)
+    {
+        if (!_reader.IsProcfs || !_handles.TryGetValue(key.Pid, out var handles) || handles.StartTimeTicks != key.StartTimeTicks)
+        {
+            return System.CpusAvailable;
+        }
+
+        if (handles.CpusAvailable is { } known)
+        {
+            return known;
+        }
+
+        if (LinuxSystemInfo.AffinityCpuCount(key.Pid) is not { } affinity)
+        {
+            return System.CpusAvailable;
+        }
+
+        double cpus = affinity;
+        if (_agentCgroupQuota is { } quota && quota < cpus && _agentCgroup is not null
+            && TryReadAllBytes(PathOf(key.Pid, null) + "/cgroup") is { } cgroup && cgroup.AsSpan().SequenceEqual(_agentCgroup))
+        {
+            cpus = quota;
+        }
+
+        // The syscall addressed the pid: the same start time after it proves the pid still held this process.
+        if (StartTimeByPath(key.Pid) != key.StartTimeTicks)
+        {
+            return System.CpusAvailable;
+        }
+
+        handles.CpusAvailable = cpus;
+        return cpus;
+    }
+
     /// <summary>The command line of a live key joined by spaces, for the sweep's cache; empty when unreadable.</summary>
     internal string ReadCommandLine(ProcessKey key)
     {
-        if (!_handles.TryGetValue(key.Pid, out var handles) || handles.StartTimeTicks != key.StartTimeTicks)
+        // A target reads through its kept directory, which cannot show another process.
+        if (_handles.TryGetValue(key.Pid, out var handles) && handles.StartTimeTicks == key.StartTimeTicks && handles.DirectoryFd >= 0)
+        {
+            var kept = ReadFile(handles, ProcFile.Cmdline, CmdlineMaxBytes, out _);
+            return kept < 0 ? string.Empty : handles.Cmdline.GetJoined(_reader.Content(kept), _reader.LastReadTruncated);
+        }
+
+        // Anyone else: open, read, close by path. The sweep read the start time before; reading it again after
+        // proves the pid was not reused in between (a newcomer has a later start time).
+        var fd = _reader.OpenUnderRoot(key.Pid, ProcFileNames.Get(ProcFile.Cmdline), LibC.ORdOnly, out _);
+        if (fd < 0)
         {
             return string.Empty;
         }
 
-        if (handles.DirectoryFd < 0)
-        {
-            handles.DirectoryFd = _reader.OpenUnderRoot(key.Pid, default, LibC.ORdOnly | LibC.ODirectory, out _);
-
-            // Reading the kept stat after opening the directory proves the directory is still this process's.
-            if (handles.DirectoryFd < 0 || ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out _) <= 0)
-            {
-                return string.Empty;
-            }
-        }
-
-        var length = ReadFile(handles, ProcFile.Cmdline, CmdlineMaxBytes, out _);
+        var length = _reader.ReadAll(fd, CmdlineMaxBytes, out _);
+        _reader.Close(ref fd);
         if (length < 0)
         {
             return string.Empty;
         }
 
-        return string.Join(' ', handles.Cmdline.Get(_reader.Content(length), _reader.LastReadTruncated));
+        if (!_otherCmdlines.TryGetValue(key.Pid, out var cached) || cached.StartTimeTicks != key.StartTimeTicks)
+        {
+            cached = (key.StartTimeTicks, new CachedCmdline());
+            _otherCmdlines[key.Pid] = cached;
+        }
+
+        // Joined before the stat read below reuses the read buffer.
+        var joined = cached.Cmdline.GetJoined(_reader.Content(length), _reader.LastReadTruncated);
+        return StartTimeByPath(key.Pid) == key.StartTimeTicks ? joined : string.Empty;
     }
 
     /// <summary>Every inet socket inode of the namespace; null when neither netlink nor /proc/net could be read.</summary>
@@ -361,6 +432,18 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         base.Dispose(disposing);
     }
 
+    private static byte[]? TryReadAllBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static int DefaultFdBudget()
     {
         // Half of our own soft RLIMIT_NOFILE, so kept-open /proc files never starve the agent's sockets.
@@ -380,7 +463,11 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         return 512;
     }
 
-    private bool TryReadStatForSweep(int pid, out PidHandles handles, out StatFields stat, out int length)
+    /// <summary>
+    /// Reads one pid's stat for the sweep: through a target's kept handles, otherwise by path (open, read, close),
+    /// so the scan holds no descriptor of a process nobody reads.
+    /// </summary>
+    private bool TryReadStatForSweep(int pid, long generation, out StatFields stat, out int length)
     {
         if (_handles.TryGetValue(pid, out var existing))
         {
@@ -388,7 +475,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             if (length > 0 && StatParser.TryParse(_reader.Content(length), out stat, out _)
                 && stat.StartTimeTicks == existing.StartTimeTicks)
             {
-                handles = existing;
+                existing.LastSweep = generation;
                 return true;
             }
 
@@ -396,18 +483,35 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             _handles.Remove(pid);
         }
 
-        handles = new PidHandles(pid);
-        length = ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out _);
-        if (length <= 0 || !StatParser.TryParse(_reader.Content(length), out stat, out _))
+        length = ReadByPath(pid, ProcFile.Stat, SmallFileMaxBytes);
+        if (length > 0 && StatParser.TryParse(_reader.Content(length), out stat, out _))
         {
-            handles.Close(_reader);
-            stat = default;
-            return false;
+            return true;
         }
 
-        handles.StartTimeTicks = stat.StartTimeTicks;
-        _handles[pid] = handles;
-        return true;
+        stat = default;
+        return false;
+    }
+
+    /// <summary>Opens, reads and closes one file of a pid by path; the length, or -1.</summary>
+    private int ReadByPath(int pid, ProcFile file, int maxBytes)
+    {
+        var fd = _reader.OpenUnderRoot(pid, ProcFileNames.Get(file), LibC.ORdOnly, out _);
+        if (fd < 0)
+        {
+            return -1;
+        }
+
+        var length = _reader.ReadAll(fd, maxBytes, out _);
+        _reader.Close(ref fd);
+        return length;
+    }
+
+    /// <summary>The start time of whatever process holds a pid now; 0 when none (or unreadable).</summary>
+    private ulong StartTimeByPath(int pid)
+    {
+        var length = ReadByPath(pid, ProcFile.Stat, SmallFileMaxBytes);
+        return length > 0 && StatParser.TryParse(_reader.Content(length), out var stat, out _) ? stat.StartTimeTicks : 0;
     }
 
     /// <summary>Reads one file of a process, opening it (through the pid directory when open) if not kept open.</summary>
@@ -593,12 +697,16 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         return result;
     }
 
-    private void CloseHandlesNotSeenIn(long generation)
+    /// <summary>
+    /// Closes the handles of pids this sweep did not see, and of pids not read since the previous sweep (a target
+    /// that was removed, or a discovery candidate read once), so only current targets keep descriptors.
+    /// </summary>
+    private void CloseHandlesNotReadBy(long generation)
     {
         _stale.Clear();
         foreach (var (pid, handles) in _handles)
         {
-            if (handles.LastSweep != generation)
+            if (handles.LastSweep != generation || handles.LastRead < generation - 1)
             {
                 handles.Close(_reader);
                 _stale.Add(pid);
@@ -608,6 +716,23 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         foreach (var pid in _stale)
         {
             _handles.Remove(pid);
+        }
+    }
+
+    private void ForgetCmdlinesNotIn(LinuxProcessSweep sweep)
+    {
+        _stale.Clear();
+        foreach (var (pid, cached) in _otherCmdlines)
+        {
+            if (!sweep.TryGetKey(pid, out var key) || key.StartTimeTicks != cached.StartTimeTicks)
+            {
+                _stale.Add(pid);
+            }
+        }
+
+        foreach (var pid in _stale)
+        {
+            _otherCmdlines.Remove(pid);
         }
     }
 

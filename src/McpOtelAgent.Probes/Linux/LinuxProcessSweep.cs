@@ -16,35 +16,35 @@ internal sealed class LinuxProcessSweep : ProcessSweep
     private readonly Dictionary<int, int> _indexByPid;
     private readonly string?[] _names;
     private readonly string?[] _commandLines;
+    private readonly SweepBuffers _buffers;
     private int[]? _childPids;
     private int[]? _childParents;
     private HashSet<ulong>? _inetInodes;
     private bool _inetRead;
 
-    public LinuxProcessSweep(
-        LinuxProcessProbe probe,
-        DateTimeOffset timestamp,
-        ProcessKey[] keys,
-        StatFields[] stats,
-        Range[] nameRanges,
-        byte[] nameBytes,
-        int count)
+    /// <summary>Indexes the first <paramref name="count"/> entries the probe wrote into its reused buffers.</summary>
+    public LinuxProcessSweep(LinuxProcessProbe probe, DateTimeOffset timestamp, SweepBuffers buffers, int count)
     {
         _probe = probe;
         Timestamp = timestamp;
-        _keys = keys;
-        _stats = stats;
-        _nameRanges = nameRanges;
-        _nameBytes = nameBytes;
+        _buffers = buffers;
+        _keys = buffers.Keys;
+        _stats = buffers.Stats;
+        _nameRanges = buffers.NameRanges;
+        _nameBytes = buffers.NameBytes;
         _count = count;
-        _indexByPid = new Dictionary<int, int>(count);
+        _indexByPid = buffers.IndexByPid;
+        _indexByPid.Clear();
+        _indexByPid.EnsureCapacity(count);
         for (var i = 0; i < count; i++)
         {
-            _indexByPid[keys[i].Pid] = i;
+            _indexByPid[_keys[i].Pid] = i;
         }
 
-        _names = new string?[count];
-        _commandLines = new string?[count];
+        _names = buffers.Names;
+        _commandLines = buffers.CommandLines;
+        Array.Clear(_names);
+        Array.Clear(_commandLines);
     }
 
     public override DateTimeOffset Timestamp { get; }
@@ -175,15 +175,15 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         }
 
         // Sorted by (parent, pid): each parent's children form one run, in pid order.
-        var pairs = new long[_count];
+        var pairs = _buffers.ChildPairs;
         for (var i = 0; i < _count; i++)
         {
             pairs[i] = ((long)_stats[i].ParentPid << 32) | (uint)_keys[i].Pid;
         }
 
-        Array.Sort(pairs);
-        var parents = new int[_count];
-        var pids = new int[_count];
+        Array.Sort(pairs, 0, _count);
+        var parents = _buffers.ChildParents;
+        var pids = _buffers.ChildPids;
         for (var i = 0; i < _count; i++)
         {
             parents[i] = (int)(pairs[i] >> 32);

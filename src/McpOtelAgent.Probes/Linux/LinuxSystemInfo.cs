@@ -23,7 +23,7 @@ internal static unsafe class LinuxSystemInfo
         }
 
         var ticks = LibC.sysconf(LibC.ScClkTck);
-        var cpus = (double)AffinityCpuCount();
+        var cpus = (double)(AffinityCpuCount(0) ?? Environment.ProcessorCount);
         var quota = CgroupCpuQuota.Read(procRoot, cgroupRoot);
         if (quota is not null && quota < cpus)
         {
@@ -38,13 +38,14 @@ internal static unsafe class LinuxSystemInfo
             DateTimeOffset.FromUnixTimeSeconds(bootSeconds));
     }
 
-    private static int AffinityCpuCount()
+    /// <summary>CPUs in a pid's affinity mask (0: this process); null when it cannot be read.</summary>
+    public static int? AffinityCpuCount(int pid)
     {
         // A 1024-CPU mask, the glibc cpu_set_t size; beyond it Environment.ProcessorCount is the best answer.
         var mask = stackalloc ulong[16];
-        if (LibC.sched_getaffinity(0, 16 * sizeof(ulong), (byte*)mask) != 0)
+        if (LibC.sched_getaffinity(pid, 16 * sizeof(ulong), (byte*)mask) != 0)
         {
-            return Environment.ProcessorCount;
+            return null;
         }
 
         var count = 0;
@@ -53,6 +54,6 @@ internal static unsafe class LinuxSystemInfo
             count += BitOperations.PopCount(mask[i]);
         }
 
-        return count > 0 ? count : Environment.ProcessorCount;
+        return count > 0 ? count : null;
     }
 }

@@ -19,6 +19,12 @@ internal sealed class PidHandles(int pid)
     /// <summary>The sweep that last saw this pid; handles not seen by the latest sweep are closed.</summary>
     public long LastSweep { get; set; }
 
+    /// <summary>The sweep during which this pid was last read; handles not read for a whole sweep are closed.</summary>
+    public long LastRead { get; set; }
+
+    /// <summary>CPUs this process may use, read once (affinity rarely changes; see <c>CpusAvailableTo</c>).</summary>
+    public double? CpusAvailable { get; set; }
+
     public CachedText Name { get; } = new();
 
     public CachedText Exe { get; } = new();
@@ -27,7 +33,8 @@ internal sealed class PidHandles(int pid)
 
     public CachedCmdline Cmdline { get; } = new();
 
-    public FdFileTypes FdFileTypes { get; } = new();
+    /// <summary>Made on first fd listing: a process read without fd targets never needs it.</summary>
+    public FdFileTypes FdFileTypes => field ??= new();
 
     public ref int File(ProcFile file) => ref _files[(int)file];
 

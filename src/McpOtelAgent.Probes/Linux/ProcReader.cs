@@ -39,8 +39,6 @@ internal sealed unsafe class ProcReader
 
     public int OpenFds { get; private set; }
 
-    public bool HasFdBudget => OpenFds < MaxOpenFds;
-
     /// <summary>Whether the last <see cref="ReadAll"/> stopped at its cap before the end of the file.</summary>
     public bool LastReadTruncated { get; private set; }
 

@@ -205,6 +205,20 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
         Assert.All(sleepers, sleeper => Assert.False(_probe.HoldsFilesOf(sleeper.Pid)));
     }
 
+    [Fact]
+    public void CpusAvailableTo_ProcessPinnedToOneCpu_ReturnsAtMostOne()
+    {
+        var pinned = Track(ChildProcess.Start("/usr/bin/taskset", "-c", "0", "/bin/sleep", "1000"));
+        ChildProcess.WaitUntilSleeping(pinned.Pid, "sleep");
+        var (key, sweep) = KeyOf(pinned.Pid);
+        Assert.Equal(ProbeOutcome.Ok, _probe.Read(key, ProbeParts.Stat, sweep).Outcome);
+
+        var cpus = _probe.CpusAvailableTo(key);
+
+        Assert.InRange(cpus, 0.01, 1);
+        Assert.Equal(cpus, _probe.CpusAvailableTo(key));
+    }
+
     private static bool ExitedAndReaped(ChildProcess child) => !Directory.Exists($"/proc/{child.Pid}");
 
     private ProcessState StateWhileBurning(ProcessKey key)
