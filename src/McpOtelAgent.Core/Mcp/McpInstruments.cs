@@ -12,8 +12,6 @@ namespace McpOtelAgent.Mcp;
 internal sealed class McpInstruments
 {
     /// <summary>The OpenTelemetry MCP semantic conventions' buckets for operation durations, in seconds.</summary>
-    private static readonly double[] DurationBuckets = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];
-
     public McpInstruments(AgentMeter agentMeter, McpServerCatalog catalog)
     {
         var meter = agentMeter.Meter;
@@ -46,7 +44,7 @@ internal sealed class McpInstruments
             "1", "Always 1; the negotiated MCP protocol version and the server's name and version");
 
         var duration = meter.CreateHistogram(MetricNames.ProbeDuration, "s", "Round trip of a successful MCP probe (ping, or server/discover)",
-            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = McpDurationBuckets.Seconds });
         foreach (var monitor in catalog.Monitors)
         {
             monitor.Probed += status =>

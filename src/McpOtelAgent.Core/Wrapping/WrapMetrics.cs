@@ -11,9 +11,6 @@ namespace McpOtelAgent.Wrapping;
 internal sealed class WrapMetrics
 {
     /// <summary>The explicit bucket boundaries the MCP semantic conventions give both operation-duration histograms.</summary>
-    public static readonly IReadOnlyList<double> DurationBucketBoundaries =
-        [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];
-
     private const string PipeTransport = "pipe";
 
     private readonly Histogram<double> _serverOperations;
@@ -22,7 +19,7 @@ internal sealed class WrapMetrics
 
     public WrapMetrics(Meter meter)
     {
-        var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBucketBoundaries };
+        var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = McpDurationBuckets.Seconds };
         _serverOperations = meter.CreateHistogram(
             MetricNames.McpServerOperationDuration,
             unit: "s",
