@@ -11,14 +11,11 @@ public sealed class LinuxProcessProbeFdBoundTests : IDisposable
     /// <summary>A pid directory plus every file a target keeps open (stat, statm, status, io, limits, cmdline, fd/).</summary>
     private const int FilesPerTarget = 8;
 
-    private readonly List<ChildProcess> _children = [];
+    private readonly ChildProcesses _children = new();
 
     public void Dispose()
     {
-        foreach (var child in _children)
-        {
-            child.Dispose();
-        }
+        _children.Dispose();
     }
 
     [Fact]
@@ -35,7 +32,7 @@ public sealed class LinuxProcessProbeFdBoundTests : IDisposable
                 sweep.GetCommandLine(key.Pid);
             }
 
-            foreach (var target in _children.Take(Targets))
+            foreach (var target in _children.All.Take(Targets))
             {
                 Assert.True(sweep.TryGetKey(target.Pid, out var key));
                 Assert.Equal(ProbeOutcome.Ok, probe.Read(key, ProbeParts.Extended, sweep).Outcome);
@@ -45,8 +42,8 @@ public sealed class LinuxProcessProbeFdBoundTests : IDisposable
         var bound = (Targets * FilesPerTarget) + 4;
         Assert.InRange(ProcDescriptorsOfThisProcess(), 0, bound);
         Assert.InRange(probe.OpenFds, 1, bound);
-        Assert.True(probe.HoldsFilesOf(_children[0].Pid));
-        Assert.False(probe.HoldsFilesOf(_children[^1].Pid));
+        Assert.True(probe.HoldsFilesOf(_children.All[0].Pid));
+        Assert.False(probe.HoldsFilesOf(_children.All[^1].Pid));
     }
 
     [Fact]
@@ -56,7 +53,7 @@ public sealed class LinuxProcessProbeFdBoundTests : IDisposable
         using var probe = new LinuxProcessProbe(maxOpenFds: 0);
 
         var sweep = probe.BeginSweep();
-        foreach (var child in _children)
+        foreach (var child in _children.All)
         {
             Assert.True(sweep.TryGetKey(child.Pid, out var key));
             Assert.Equal(["/bin/sleep", "1000"], probe.Read(key, ProbeParts.Cmdline, sweep).Snapshot!.Cmdline);
@@ -69,7 +66,7 @@ public sealed class LinuxProcessProbeFdBoundTests : IDisposable
     [Fact]
     public void GetCommandLine_UnchangedProcessOverTwoSweeps_ReturnsTheSameString()
     {
-        var sleeper = Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
+        var sleeper = _children.Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
         using var probe = new LinuxProcessProbe();
 
         var first = probe.BeginSweep().GetCommandLine(sleeper.Pid);
@@ -98,19 +95,13 @@ public sealed class LinuxProcessProbeFdBoundTests : IDisposable
     {
         for (var i = 0; i < Sleepers; i++)
         {
-            Track(ChildProcess.Start("/bin/sleep", "1000"));
+            _children.Track(ChildProcess.Start("/bin/sleep", "1000"));
         }
 
         // exec may still be under way right after start: wait until every child shows its final command line.
-        foreach (var child in _children)
+        foreach (var child in _children.All)
         {
             ChildProcess.WaitUntilSleeping(child.Pid, "sleep");
         }
-    }
-
-    private ChildProcess Track(ChildProcess child)
-    {
-        _children.Add(child);
-        return child;
     }
 }

@@ -6,14 +6,11 @@ namespace McpOtelAgent.Probes.Tests.Linux;
 public sealed class LinuxProcessProbeLiveTests : IDisposable
 {
     private readonly LinuxProcessProbe _probe = new();
-    private readonly List<ChildProcess> _children = [];
+    private readonly ChildProcesses _children = new();
 
     public void Dispose()
     {
-        foreach (var child in _children)
-        {
-            child.Dispose();
-        }
+        _children.Dispose();
 
         _probe.Dispose();
     }
@@ -21,7 +18,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void Read_Sleeper_ReadsEveryExtendedPart()
     {
-        var sleeper = Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
+        var sleeper = _children.Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
         var (key, sweep) = KeyOf(sleeper.Pid);
 
         var result = _probe.Read(key, ProbeParts.Extended, sweep);
@@ -48,7 +45,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void Read_CpuBurner_CpuTimeGrows()
     {
-        var burner = Track(ChildProcess.Python(Scripts.Burner));
+        var burner = _children.Track(ChildProcess.Python(Scripts.Burner));
         burner.WaitForLine("ready");
         var (key, sweep) = KeyOf(burner.Pid);
         var first = _probe.Read(key, ProbeParts.Basic, sweep).Snapshot!.CpuSeconds;
@@ -68,7 +65,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void Read_ProcessHolding100Files_CountsFdsAndOpenFiles()
     {
-        var holder = Track(ChildProcess.Python(Scripts.OpenFiles, "100"));
+        var holder = _children.Track(ChildProcess.Python(Scripts.OpenFiles, "100"));
         holder.WaitForLine("ready");
         var (key, sweep) = KeyOf(holder.Pid);
 
@@ -81,7 +78,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void Read_TcpListener_CountsInetConnections()
     {
-        var listener = Track(ChildProcess.Python(Scripts.Listener));
+        var listener = _children.Track(ChildProcess.Python(Scripts.Listener));
         listener.WaitForLine("ready");
         var (key, sweep) = KeyOf(listener.Pid);
 
@@ -94,7 +91,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void BeginSweep_ParentWithChildren_FindsTheTree()
     {
-        var parent = Track(ChildProcess.Python(Scripts.Tree));
+        var parent = _children.Track(ChildProcess.Python(Scripts.Tree));
         var pids = parent.WaitForLine("ready").Split(' ')[1..].Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         var sweep = _probe.BeginSweep();
 
@@ -112,7 +109,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void Read_Zombie_IsZombie()
     {
-        var parent = Track(ChildProcess.Python(Scripts.Zombie));
+        var parent = _children.Track(ChildProcess.Python(Scripts.Zombie));
         var zombie = int.Parse(parent.WaitForLine("ready").Split(' ')[1], CultureInfo.InvariantCulture);
         var (key, sweep) = KeyOf(zombie);
 
@@ -127,7 +124,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void Read_ProcessThatExited_IsGoneWithoutException()
     {
-        var sleeper = Track(ChildProcess.Start("/bin/sleep", "1000"));
+        var sleeper = _children.Track(ChildProcess.Start("/bin/sleep", "1000"));
         var (key, sweep) = KeyOf(sleeper.Pid);
         Assert.Equal(ProbeOutcome.Ok, _probe.Read(key, ProbeParts.Extended, sweep).Outcome);
 
@@ -164,7 +161,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void Read_ReusedPid_IsGoneForTheOldKey()
     {
-        var sleeper = Track(ChildProcess.Start("/bin/sleep", "1000"));
+        var sleeper = _children.Track(ChildProcess.Start("/bin/sleep", "1000"));
         var (key, sweep) = KeyOf(sleeper.Pid);
         var reused = key with { StartTimeTicks = key.StartTimeTicks - 1 };
 
@@ -186,7 +183,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void BeginSweep_ProcessesThatExit_ClosesTheirFiles()
     {
-        var sleepers = Enumerable.Range(0, 10).Select(_ => Track(ChildProcess.Start("/bin/sleep", "1000"))).ToList();
+        var sleepers = Enumerable.Range(0, 10).Select(_ => _children.Track(ChildProcess.Start("/bin/sleep", "1000"))).ToList();
         var sweep = _probe.BeginSweep();
         foreach (var sleeper in sleepers)
         {
@@ -208,7 +205,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     [Fact]
     public void CpusAvailableTo_ProcessPinnedToOneCpu_ReturnsAtMostOne()
     {
-        var pinned = Track(ChildProcess.Start("/usr/bin/taskset", "-c", "0", "/bin/sleep", "1000"));
+        var pinned = _children.Track(ChildProcess.Start("/usr/bin/taskset", "-c", "0", "/bin/sleep", "1000"));
         ChildProcess.WaitUntilSleeping(pinned.Pid, "sleep");
         var (key, sweep) = KeyOf(pinned.Pid);
         Assert.Equal(ProbeOutcome.Ok, _probe.Read(key, ProbeParts.Stat, sweep).Outcome);
@@ -246,11 +243,5 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     {
         sweep = _probe.BeginSweep();
         return sweep.TryGetKey(pid, out key);
-    }
-
-    private ChildProcess Track(ChildProcess child)
-    {
-        _children.Add(child);
-        return child;
     }
 }

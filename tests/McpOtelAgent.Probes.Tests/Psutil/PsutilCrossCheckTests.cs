@@ -12,25 +12,22 @@ namespace McpOtelAgent.Probes.Tests.Psutil;
 public sealed class PsutilCrossCheckTests : IDisposable
 {
     private readonly LinuxProcessProbe _probe = new();
-    private readonly List<ChildProcess> _children = [];
+    private readonly ChildProcesses _children = new();
 
     public void Dispose()
     {
-        foreach (var child in _children)
-        {
-            child.Dispose();
-        }
+        _children.Dispose();
 
         _probe.Dispose();
     }
 
     [Fact]
-    public void Sleeper_AgreesWithPsutil() => CrossCheck(Start(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping().Pid, idle: true);
+    public void Sleeper_AgreesWithPsutil() => CrossCheck(_children.Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping().Pid, idle: true);
 
     [Fact]
     public void ProcessHolding100Files_AgreesWithPsutil()
     {
-        var holder = Start(ChildProcess.Python(Scripts.OpenFiles, "100"));
+        var holder = _children.Track(ChildProcess.Python(Scripts.OpenFiles, "100"));
         holder.WaitForLine("ready");
         CrossCheck(holder.Pid, idle: true);
     }
@@ -38,7 +35,7 @@ public sealed class PsutilCrossCheckTests : IDisposable
     [Fact]
     public void Listener_AgreesWithPsutil()
     {
-        var listener = Start(ChildProcess.Python(Scripts.Listener));
+        var listener = _children.Track(ChildProcess.Python(Scripts.Listener));
         listener.WaitForLine("ready");
         CrossCheck(listener.Pid, idle: true);
     }
@@ -46,7 +43,7 @@ public sealed class PsutilCrossCheckTests : IDisposable
     [Fact]
     public void ParentWithChildren_AgreesWithPsutil()
     {
-        var parent = Start(ChildProcess.Python(Scripts.Tree));
+        var parent = _children.Track(ChildProcess.Python(Scripts.Tree));
         var pids = parent.WaitForLine("ready").Split(' ')[1..].Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         string[] names = ["sleep", "sleep", "sh", "sleep"];
         for (var i = 0; i < pids.Length; i++)
@@ -64,7 +61,7 @@ public sealed class PsutilCrossCheckTests : IDisposable
     [Fact]
     public void Zombie_AgreesWithPsutil()
     {
-        var parent = Start(ChildProcess.Python(Scripts.Zombie));
+        var parent = _children.Track(ChildProcess.Python(Scripts.Zombie));
         var zombie = int.Parse(parent.WaitForLine("ready").Split(' ')[1], CultureInfo.InvariantCulture);
         CrossCheck(zombie, idle: true);
     }
@@ -72,7 +69,7 @@ public sealed class PsutilCrossCheckTests : IDisposable
     [Fact]
     public void CpuBurner_AgreesWithPsutil()
     {
-        var burner = Start(ChildProcess.Python(Scripts.Burner));
+        var burner = _children.Track(ChildProcess.Python(Scripts.Burner));
         burner.WaitForLine("ready");
         CrossCheck(burner.Pid, idle: false);
     }
@@ -178,11 +175,5 @@ public sealed class PsutilCrossCheckTests : IDisposable
         var result = _probe.Read(key, ProbeParts.Extended, sweep);
         Assert.True(result.Outcome == ProbeOutcome.Ok, $"{result.Outcome}: {result.Error} missing {result.MissingParts}");
         return result.Snapshot!;
-    }
-
-    private ChildProcess Start(ChildProcess child)
-    {
-        _children.Add(child);
-        return child;
     }
 }
