@@ -1,4 +1,5 @@
 using McpOtelAgent.Lifecycle;
+using McpOtelAgent.Probes;
 using McpOtelAgent.Sampling;
 using McpOtelAgent.Targets;
 using Microsoft.Extensions.Hosting;
@@ -9,44 +10,20 @@ namespace McpOtelAgent.Discovery;
 
 /// <summary>
 /// Discovery inside the running agent: what a scan finds is marked monitored when a target's process tree covers it
-/// (from the latest samples), and with <see cref="DiscoveryOptions.AutoAttach"/> every unmonitored server found is
-/// attached by pid, then detached once its process is gone (a discovered server has no configuration to be "down" against).
+/// (each target resolved against the scan's own sweep), and with <see cref="DiscoveryOptions.AutoAttach"/> every
+/// unmonitored server found is attached by pid, then detached once its process is gone (a discovered server has no
+/// configuration to be "down" against).
 /// </summary>
 internal sealed class DiscoveryService(
     DiscoveryScanner scanner,
     TargetRegistry registry,
     SampleStore store,
-    McpServerCatalog catalog,
     IOptions<DiscoveryOptions> options,
     TimeProvider timeProvider,
     ILogger<DiscoveryService> logger) : BackgroundService
 {
     /// <summary>Scans now; each server found says whether a target covers it, and which.</summary>
-    public List<DiscoveredServer> Scan()
-    {
-        var monitored = new Dictionary<int, string>();
-        foreach (var sample in store.Latest)
-        {
-            if (sample.State == TargetState.Up && registry.Contains(sample.ServerId))
-            {
-                foreach (var process in sample.Processes)
-                {
-                    monitored.TryAdd(process.Pid, sample.ServerId);
-                }
-            }
-        }
-
-        // A managed server is covered from its launch on, before the sampler has seen it.
-        foreach (var server in catalog.Managed)
-        {
-            if (server.CurrentProcess is { } process)
-            {
-                monitored.TryAdd(process.Pid, server.Id);
-            }
-        }
-
-        return scanner.Scan(monitored);
-    }
+    public List<DiscoveredServer> Scan() => scanner.Scan(Covered);
 
     /// <summary>One auto-attach round: detach discovered targets that went away, attach new servers.</summary>
     public void AttachOnce()
@@ -78,8 +55,7 @@ internal sealed class DiscoveryService(
             return;
         }
 
-        // The first round waits one interval: by then the sampler has seen every configured target, so what they
-        // cover is not attached a second time.
+        // The first round waits one interval: start-up (the first sweep, launching managed servers) goes first.
         using var timer = new PeriodicTimer(settings.Interval, timeProvider);
         while (await WaitAsync(timer, stoppingToken))
         {
@@ -104,5 +80,37 @@ internal sealed class DiscoveryService(
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Every pid a target covers, resolved against the scan's own sweep rather than taken from the latest samples: a
+    /// target covers its process from the moment it is registered (by the API, a wrapper, the supervisor, discovery),
+    /// not from the sampler's next interval, and a server that restarted is covered under its new pid at once. A target
+    /// that includes children covers its whole tree; one that does not (the agent itself) its root only.
+    /// </summary>
+    private Dictionary<int, string> Covered(ProcessSweep sweep)
+    {
+        var covered = new Dictionary<int, string>();
+        var tree = new List<int>();
+        foreach (var target in registry.Snapshot())
+        {
+            if (target.Root.Resolve(sweep).RootPid is not { } root)
+            {
+                continue;
+            }
+
+            covered.TryAdd(root, target.ServerId);
+            if (target.IncludeChildren)
+            {
+                tree.Clear();
+                sweep.CollectDescendants(root, tree);
+                foreach (var pid in tree)
+                {
+                    covered.TryAdd(pid, target.ServerId);
+                }
+            }
+        }
+
+        return covered;
     }
 }

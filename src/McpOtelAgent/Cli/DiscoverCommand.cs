@@ -80,7 +80,7 @@ internal static class DiscoverCommand
             }
 
             using var scanner = new DiscoveryScanner(ProcessProbe.CreateForCurrentOs(), new McpProcessDetector(options));
-            servers = [.. scanner.Scan(new Dictionary<int, string>()).Select(DiscoveredServerResponse.From)];
+            servers = [.. scanner.Scan(static _ => new Dictionary<int, string>()).Select(DiscoveredServerResponse.From)];
         }
 
         if (json)
