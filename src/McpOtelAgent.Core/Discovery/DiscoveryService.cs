@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace McpOtelAgent.Discovery;
 
 /// <summary>
-/// Discovery inside the running agent: what a scan finds is marked monitored when a target's process tree covers it
-/// (each target resolved against the scan's own sweep), and with <see cref="DiscoveryOptions.AutoAttach"/> every
-/// unmonitored server found is attached by pid, then detached once its process is gone (a discovered server has no
-/// configuration to be "down" against).
+/// Discovery inside the running agent. Every interval (when <see cref="DiscoveryOptions.Enabled"/>) a scan finds the
+/// MCP server processes and marks those a target covers; the API serves the latest scan. With
+/// <see cref="DiscoveryOptions.AutoAttach"/> every unmonitored server found is attached by pid, then detached once its
+/// process is gone (a discovered server has no configuration to be "down" against).
 /// </summary>
 internal sealed class DiscoveryService(
     DiscoveryScanner scanner,
@@ -22,46 +22,87 @@ internal sealed class DiscoveryService(
     TimeProvider timeProvider,
     ILogger<DiscoveryService> logger) : BackgroundService
 {
-    /// <summary>Scans now; each server found says whether a target covers it, and which.</summary>
-    public List<DiscoveredServer> Scan() => scanner.Scan(Covered);
+    /// <summary>Serializes scans and attach rounds, so one scan serves every request that waited for it.</summary>
+    private readonly Lock _gate = new();
+    private DiscoveryScan? _latest;
 
-    /// <summary>One auto-attach round: detach discovered targets that went away, attach new servers.</summary>
-    public void AttachOnce()
+    public bool Enabled => options.Value.Enabled;
+
+    public TimeSpan Interval => options.Value.Interval;
+
+    /// <summary>
+    /// The latest scan; a new one only when the latest is an interval old (or there is none yet). Requests that arrive
+    /// while a scan runs wait for it and share it, so /proc is scanned at most once per interval however many ask.
+    /// </summary>
+    public DiscoveryScan Latest()
     {
-        foreach (var target in registry.Snapshot())
+        if (Fresh(Volatile.Read(ref _latest)) is { } latest)
         {
-            if (target.Origin == TargetOrigin.Discovered && store.TryGet(target.ServerId, out var sample) && sample.State == TargetState.Down)
-            {
-                registry.Remove(target.ServerId);
-            }
+            return latest;
         }
 
-        foreach (var server in Scan())
+        lock (_gate)
         {
-            if (!server.Monitored && !registry.Contains(server.ServerId) && !registry.IsDetached(server.ServerId)
-                && registry.Add(new TargetDefinition(server.ServerId, new PidRootSource(server.Pid), IncludeChildren: true, TargetOrigin.Discovered))
-                    == TargetAddResult.Added)
+            return Fresh(_latest) ?? ScanLocked();
+        }
+    }
+
+    /// <summary>One auto-attach round: detach discovered targets that went away, scan, attach new servers.</summary>
+    public void AttachOnce()
+    {
+        lock (_gate)
+        {
+            foreach (var target in registry.Snapshot())
             {
-                Log.Discovered(logger, server.Pid, server.Name, server.ServerId);
+                if (target.Origin == TargetOrigin.Discovered && store.TryGet(target.ServerId, out var sample) && sample.State == TargetState.Down)
+                {
+                    registry.Remove(target.ServerId);
+                }
             }
+
+            // Always a new scan: one taken before a target was registered would attach its process a second time.
+            var scan = ScanLocked();
+            var servers = new List<DiscoveredServer>(scan.Servers.Count);
+            foreach (var server in scan.Servers)
+            {
+                var attached = !server.Monitored && !registry.Contains(server.ServerId) && !registry.IsDetached(server.ServerId)
+                    && registry.Add(new TargetDefinition(server.ServerId, new PidRootSource(server.Pid), IncludeChildren: true, TargetOrigin.Discovered))
+                        == TargetAddResult.Added;
+                if (attached)
+                {
+                    Log.Discovered(logger, server.Pid, server.Name, server.ServerId);
+                }
+
+                servers.Add(attached ? server with { Monitored = true } : server);
+            }
+
+            Volatile.Write(ref _latest, scan with { Servers = servers });
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled || !settings.AutoAttach)
+        if (!settings.Enabled)
         {
             return;
         }
 
-        // The first round waits one interval: start-up (the first sweep, launching managed servers) goes first.
+        // The first round waits one interval: start-up (the first sweep, launching managed servers) goes first, and an
+        // API request before then scans on demand.
         using var timer = new PeriodicTimer(settings.Interval, timeProvider);
         while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
-                AttachOnce();
+                if (settings.AutoAttach)
+                {
+                    AttachOnce();
+                }
+                else
+                {
+                    Latest();
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -80,6 +121,16 @@ internal sealed class DiscoveryService(
         {
             return false;
         }
+    }
+
+    private DiscoveryScan? Fresh(DiscoveryScan? scan) =>
+        scan is not null && timeProvider.GetUtcNow() - scan.ScannedAt < options.Value.Interval ? scan : null;
+
+    private DiscoveryScan ScanLocked()
+    {
+        var scan = new DiscoveryScan(timeProvider.GetUtcNow(), scanner.Scan(Covered));
+        Volatile.Write(ref _latest, scan);
+        return scan;
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ namespace McpOtelAgent.Tests.Discovery;
 [Collection(AgentHostCollection.Name)]
 public sealed class DiscoveryHostTests
 {
+    private static readonly TimeSpan Interval = new DiscoveryOptions().Interval;
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     [Theory]
@@ -41,6 +43,42 @@ public sealed class DiscoveryHostTests
         Assert.Equal("by-api", listed.GetProperty("serverId").GetString());
     }
 
+    [Fact]
+    public async Task GetDiscovery_ManyRequestsWithinAnInterval_ServedOneScanWithItsTime()
+    {
+        await using var agent = await StartAsync();
+        var first = await DiscoveryAsync(agent);
+        using var later = ChildProcess.Idle("mcp-server-started-after-the-scan");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => DiscoveryAsync(agent)));
+
+        Assert.Equal(_time.GetUtcNow(), first.GetProperty("scannedAt").GetDateTimeOffset());
+        Assert.Equal(Interval.TotalSeconds, first.GetProperty("intervalSeconds").GetDouble());
+        Assert.All(answers, answer =>
+        {
+            Assert.Equal(first.GetProperty("scannedAt").GetDateTimeOffset(), answer.GetProperty("scannedAt").GetDateTimeOffset());
+            Assert.DoesNotContain(answer.GetProperty("servers").EnumerateArray(), s => s.GetProperty("pid").GetInt32() == later.Pid);
+        });
+
+        _time.Advance(Interval);
+        var next = await Poll.UntilAsync(() => DiscoveryAsync(agent),
+            d => d.GetProperty("servers").EnumerateArray().Any(s => s.GetProperty("pid").GetInt32() == later.Pid), "the next scan");
+        Assert.Equal(_time.GetUtcNow(), next.GetProperty("scannedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task GetDiscovery_Disabled_EnabledFalseAndNothingScanned()
+    {
+        using var server = ChildProcess.Idle("mcp-server-while-discovery-is-off");
+        await using var agent = await StartAsync("""{ "Agent": { "Discovery": { "Enabled": false } } }""");
+
+        var answer = await DiscoveryAsync(agent);
+
+        Assert.False(answer.GetProperty("enabled").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("scannedAt").ValueKind);
+        Assert.Empty(answer.GetProperty("servers").EnumerateArray());
+    }
+
     private Task<RunningAgent> StartAsync(string? configJson = null) => RunningAgent.StartAsync(
         configJson,
         new Hashtable { ["MCPOTEL_API_KEY"] = RunningAgent.ApiKey },
@@ -53,5 +91,5 @@ public sealed class DiscoveryHostTests
     }
 
     private static JsonElement Listed(JsonElement discovery, int pid) =>
-        Assert.Single(discovery.EnumerateArray(), s => s.GetProperty("pid").GetInt32() == pid);
+        Assert.Single(discovery.GetProperty("servers").EnumerateArray(), s => s.GetProperty("pid").GetInt32() == pid);
 }
