@@ -2,7 +2,9 @@ using System.Collections;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using McpOtelAgent.Cli;
 using McpOtelAgent.Discovery;
+using McpOtelAgent.Hosting;
 using McpOtelAgent.Tests.Agent.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -64,6 +66,9 @@ public sealed class DiscoveryHostTests
         var next = await Poll.UntilAsync(() => DiscoveryAsync(agent),
             d => d.GetProperty("servers").EnumerateArray().Any(s => s.GetProperty("pid").GetInt32() == later.Pid), "the next scan");
         Assert.Equal(_time.GetUtcNow(), next.GetProperty("scannedAt").GetDateTimeOffset());
+        var (exit, output, _) = await DiscoverAsync(agent);
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains(JsonDocument.Parse(output).RootElement.EnumerateArray(), s => s.GetProperty("pid").GetInt32() == later.Pid);
     }
 
     [Fact]
@@ -77,6 +82,9 @@ public sealed class DiscoveryHostTests
         Assert.False(answer.GetProperty("enabled").GetBoolean());
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("scannedAt").ValueKind);
         Assert.Empty(answer.GetProperty("servers").EnumerateArray());
+        var (exit, _, errors) = await DiscoverAsync(agent);
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("Agent:Discovery:Enabled is false", errors, StringComparison.Ordinal);
     }
 
     private Task<RunningAgent> StartAsync(string? configJson = null) => RunningAgent.StartAsync(
@@ -88,6 +96,16 @@ public sealed class DiscoveryHostTests
     {
         using var document = JsonDocument.Parse(await agent.Http.GetStringAsync("/api/v1/discovery"));
         return document.RootElement.Clone();
+    }
+
+    /// <summary><c>mcp-otel-agent discover --json --agent URL</c>.</summary>
+    private static async Task<(int Exit, string Output, string Errors)> DiscoverAsync(RunningAgent agent)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var exit = await DiscoverCommand.RunAsync(
+            new AgentLaunch(null, new Dictionary<string, string?>(), new Hashtable()), agent.BaseAddress, json: true, output, errors, CancellationToken.None);
+        return (exit, output.ToString(), errors.ToString());
     }
 
     private static JsonElement Listed(JsonElement discovery, int pid) =>
