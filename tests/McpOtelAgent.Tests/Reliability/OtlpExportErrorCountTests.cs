@@ -77,7 +77,11 @@ public sealed class OtlpExportErrorCountTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The agent's <c>mcp.agent.export.errors</c> with <c>exporter=otlp</c>, as it is added to.</summary>
+    /// <summary>
+    /// The <c>mcp.agent.export.errors</c> (<c>exporter=otlp</c>) of the next agent built, as it is added to. Instruments
+    /// that exist already are left out: the EventSources are process-wide, so an agent another test built and did not
+    /// dispose would count the same exporter events into a counter of its own.
+    /// </summary>
     private sealed class OtlpErrorCount : IDisposable
     {
         private readonly MeterListener _listener = new();
@@ -85,9 +89,10 @@ public sealed class OtlpExportErrorCountTests(ITestOutputHelper output)
 
         public OtlpErrorCount()
         {
-            _listener.InstrumentPublished = static (instrument, listener) =>
+            var started = false;
+            _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == AgentMeter.Name && instrument.Name == MetricNames.ExportErrors)
+                if (Volatile.Read(ref started) && instrument.Meter.Name == AgentMeter.Name && instrument.Name == MetricNames.ExportErrors)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
@@ -103,6 +108,7 @@ public sealed class OtlpExportErrorCountTests(ITestOutputHelper output)
                 }
             });
             _listener.Start();
+            Volatile.Write(ref started, true);
         }
 
         public long Value => Interlocked.Read(ref _value);
