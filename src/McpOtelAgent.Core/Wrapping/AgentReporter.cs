@@ -18,6 +18,7 @@ internal sealed class AgentReporter : IMcpTrafficSink, IAsyncDisposable
 
     private readonly AgentClient _client;
     private readonly string _serverId;
+
     /// <summary>
     /// Attaches the server to the agent again; false when there is nothing to attach (no process yet). Without it a
     /// batch for a server the agent does not know is dropped.
