@@ -325,7 +325,8 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             Cmdline = cmdline,
             Exe = exe,
             Cwd = cwd,
-            Children = sweep.ChildrenOf(key.Pid),
+            // A copy: the sweep's child index lives in buffers the next sweep overwrites; a snapshot outlives it.
+            Children = [.. sweep.ChildrenOf(key.Pid)],
         };
 
         if (_reader.OpenFds > _reader.MaxOpenFds)

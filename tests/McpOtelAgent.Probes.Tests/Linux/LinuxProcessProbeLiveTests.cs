@@ -163,6 +163,21 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     }
 
     [Fact]
+    public void Read_SnapshotChildren_StayAsReadAfterLaterSweeps()
+    {
+        var parent = _children.Track(ChildProcess.Python(Scripts.Tree));
+        var pids = parent.WaitForLine("ready").Split(' ')[1..4].Select(p => int.Parse(p, CultureInfo.InvariantCulture)).Order().ToArray();
+        var (key, sweep) = KeyOf(parent.Pid);
+        var snapshot = _probe.Read(key, ProbeParts.Stat, sweep).Snapshot!;
+
+        // One more child of this test process sorts before the tree's in the next sweep's child index.
+        _children.Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
+        Assert.Equal(pids, _probe.BeginSweep().ChildrenOf(parent.Pid));
+
+        Assert.Equal(pids, snapshot.Children);
+    }
+
+    [Fact]
     public void Read_Zombie_IsZombie()
     {
         var parent = _children.Track(ChildProcess.Python(Scripts.Zombie));
