@@ -29,6 +29,7 @@ internal sealed class TargetSampler(
         & ~(ProbeParts.Cmdline | ProbeParts.Exe | ProbeParts.Cwd);
 
     private readonly Dictionary<string, TargetTracker> _trackers = new(StringComparer.Ordinal);
+    private readonly List<int> _pids = [];
     private DateTimeOffset _inventoryDueAt = DateTimeOffset.MinValue;
 
     public void SampleAll()
@@ -116,7 +117,9 @@ internal sealed class TargetSampler(
             return Down(target, tracker, sweep.Timestamp, Invariant($"no such pid {rootPid}"));
         }
 
-        var pids = new List<int> { rootPid };
+        var pids = _pids;
+        pids.Clear();
+        pids.Add(rootPid);
         if (target.IncludeChildren)
         {
             sweep.CollectDescendants(rootPid, pids);
