@@ -122,14 +122,7 @@ internal sealed partial class McpProcessDetector
             return false;
         }
 
-        try
-        {
-            return _include.Any(r => r.IsMatch(commandLine)) && !_exclude.Any(r => r.IsMatch(commandLine));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
+        return _include.Any(r => r.IsMatch(commandLine)) && !_exclude.Any(r => r.IsMatch(commandLine));
     }
 
     [GeneratedRegex(@"@modelcontextprotocol/|mcp-server|mcp_server|fastmcp|mcp-proxy", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
