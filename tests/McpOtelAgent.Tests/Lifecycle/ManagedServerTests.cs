@@ -32,7 +32,11 @@ public sealed class ManagedServerTests : IAsyncLifetime
         Assert.Equal(ServerLifecycleState.Running, server.State);
         var pid = server.Status.Pid!.Value;
         Assert.True(await Eventually.WaitAsync(() => ProcFs.ReadStat(pid)?.ProcessGroupId == pid), "setsid never made a group");
-        Assert.Contains(NpmFixtures.ServerMemory, ProcFs.CommandLine(pid), StringComparison.Ordinal);
+
+        // The group exists from setsid on, the command line only once node's exec is done.
+        Assert.True(
+            await Eventually.WaitAsync(() => ProcFs.CommandLine(pid).Contains(NpmFixtures.ServerMemory, StringComparison.Ordinal)),
+            $"pid {pid} runs {ProcFs.CommandLine(pid)}");
     }
 
     [Fact]
