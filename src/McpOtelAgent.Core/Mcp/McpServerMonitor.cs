@@ -22,6 +22,12 @@ internal sealed class McpServerMonitor : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>
+    /// An http server's transport, made once: each connect asks it for a new session transport, and it owns the
+    /// HttpClient (connection pool) that every session of this server shares. The client never disposes it.
+    /// </summary>
+    private readonly HttpClientTransport? _httpTransport;
     private McpProbeSession? _session;
     private ManagedProcess? _sessionProcess;
     private McpProbeStatus _status;
@@ -39,6 +45,10 @@ internal sealed class McpServerMonitor : IAsyncDisposable
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<McpServerMonitor>();
         _status = McpProbeStatus.NotProbed(definition.Id);
+        if (definition.Transport == McpTransportKind.Http)
+        {
+            _httpTransport = CreateHttpTransport();
+        }
     }
 
     /// <summary>Raised after each probe with its outcome.</summary>
@@ -79,6 +89,11 @@ internal sealed class McpServerMonitor : IAsyncDisposable
         finally
         {
             _gate.Release();
+        }
+
+        if (_httpTransport is not null)
+        {
+            await _httpTransport.DisposeAsync();
         }
 
         _gate.Dispose();
@@ -148,7 +163,7 @@ internal sealed class McpServerMonitor : IAsyncDisposable
             return _session;
         }
 
-        return _session ??= await ConnectAsync(CreateHttpTransport(), cancellationToken);
+        return _session ??= await ConnectAsync(_httpTransport!, cancellationToken);
     }
 
     private async Task<McpProbeSession> ConnectAsync(IClientTransport transport, CancellationToken cancellationToken)
