@@ -16,6 +16,13 @@ namespace McpOtelAgent.Mcp;
 /// </summary>
 internal sealed class McpServerMonitor : IAsyncDisposable
 {
+    /// <summary>
+    /// The monitor whose MCP client work runs here: set for a probe (connect, ping, tools/list) and for dispose, and
+    /// captured with them by the session's message loop and its handlers, so the SDK's measurements can be told apart
+    /// by server (<see cref="McpSdkMetricsBridge"/>). Set inside async methods, it never leaks to their callers.
+    /// </summary>
+    private static readonly AsyncLocal<McpServerMonitor?> Scope = new();
+
     private readonly McpServerDefinition _definition;
     private readonly ManagedServer? _managed;
     private readonly TimeProvider _time;
@@ -62,9 +69,13 @@ internal sealed class McpServerMonitor : IAsyncDisposable
 
     public McpProbeStatus Status => Volatile.Read(ref _status);
 
+    /// <summary>The monitor whose probe session the calling code belongs to, if any.</summary>
+    public static McpServerMonitor? InScope => Scope.Value;
+
     /// <summary>Probes once: connects if there is no live session for the current process or URL, then pings.</summary>
     public async Task<McpProbeStatus> ProbeOnceAsync(CancellationToken cancellationToken)
     {
+        Scope.Value = this;
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -81,6 +92,7 @@ internal sealed class McpServerMonitor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Scope.Value = this;
         await _gate.WaitAsync();
         try
         {

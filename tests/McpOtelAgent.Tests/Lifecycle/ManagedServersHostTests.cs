@@ -7,6 +7,7 @@ using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Lifecycle.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
 
 namespace McpOtelAgent.Tests.Lifecycle;
 
@@ -79,7 +80,8 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         var text = await _agent.ScrapeUntilAsync(
             t => Exposition.Value(t, "mcp_server_probe_success", ("server_id", "memory")) == 1
                 && Exposition.Has(t, "mcp_server_tools", "memory")
-                && Exposition.Has(t, "process_cpu_time_seconds_total", "memory"),
+                && Exposition.Has(t, "process_cpu_time_seconds_total", "memory")
+                && Exposition.Value(t, "mcp_client_operation_duration_seconds_count", ("server_id", "memory"), ("mcp_method_name", "ping")) >= 1,
             "memory probed and sampled");
 
         Assert.True(Exposition.Value(text, "mcp_server_tools", ("server_id", "memory")) > 0);
@@ -89,8 +91,39 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         Assert.True(Exposition.Value(text, "mcp_server_probe_duration_seconds_count", ("server_id", "memory")) >= 1);
         Assert.True(Exposition.Value(text, "mcp_server_probe_duration_seconds_sum", ("server_id", "memory")) > 0);
         Assert.Equal(1, Exposition.Value(text, "mcp_server_protocol_info", ("server_id", "memory"), ("mcp_protocol_version", "2025-11-25")));
-        Assert.Contains("mcp_probe_client_operation_duration_seconds_bucket{otel_scope_name=\"Experimental.ModelContextProtocol\"", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("mcp_client_operation_duration_seconds_bucket{otel_scope_name=\"Experimental.ModelContextProtocol\"", text, StringComparison.Ordinal);
+
+        // The SDK's own measurements of the probe's requests, with the server's id, on the agent's meter.
+        foreach (var method in (string[])["ping", "tools/list"])
+        {
+            Assert.True(Exposition.Value(text, "mcp_client_operation_duration_seconds_bucket",
+                ("otel_scope_name", "McpOtelAgent"), ("mcp_method_name", method), ("server_id", "memory"), ("le", "+Inf")) >= 1, method);
+        }
+
+        var operations = text.Split('\n').Where(static l => l.StartsWith("mcp_client_operation_duration_seconds", StringComparison.Ordinal)).ToList();
+        Assert.All(operations, l => Assert.Contains("server_id=\"", l, StringComparison.Ordinal));
+        Assert.DoesNotContain(operations, l => l.Contains("unknownMethod", StringComparison.Ordinal));
+        Assert.DoesNotContain("Experimental.ModelContextProtocol", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_SdkClientThatIsNoProbe_CountedAsDroppedNotExported()
+    {
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = NpmFixtures.Node,
+            Arguments = [NpmFixtures.ServerMemory],
+            EnvironmentVariables = new Dictionary<string, string?> { ["MEMORY_FILE_PATH"] = Path.Combine(_temp.Path, "own.jsonl") },
+        });
+        await using (var client = await McpClient.CreateAsync(transport))
+        {
+            await client.PingAsync();
+        }
+
+        var text = await _agent.ScrapeUntilAsync(t => Exposition.Value(t, "mcp_agent_sdk_dropped_measurements_total") >= 1, "the test's own session counted");
+
+        Assert.All(
+            text.Split('\n').Where(static l => l.StartsWith("mcp_client_", StringComparison.Ordinal)),
+            l => Assert.Contains("server_id=\"", l, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -128,6 +161,9 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
         Assert.Equal("stopped", (await ReadJsonAsync(stopped)).GetProperty("state").GetString());
         Assert.True(await Eventually.WaitAsync(() => !tree.Any(ProcFs.Exists), TimeSpan.FromSeconds(5)));
+        await _agent.ScrapeUntilAsync(
+            t => Exposition.Value(t, "mcp_client_session_duration_seconds_count", ("server_id", "memory")) >= 1,
+            "the probe session with the stopped memory closed and measured");
 
         using var started = await _agent.Http.SendAsync(_agent.Request(HttpMethod.Post, "/api/v1/servers/later/start"));
         var later = await ReadJsonAsync(started);
