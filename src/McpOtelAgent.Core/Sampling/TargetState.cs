@@ -11,4 +11,7 @@ internal enum TargetState
 
     /// <summary>Configured but no live process (see <see cref="TargetSample.DownReason"/>).</summary>
     Down,
+
+    /// <summary>No process on purpose: a managed server stopped through the API, or declared without autoStart.</summary>
+    Stopped,
 }

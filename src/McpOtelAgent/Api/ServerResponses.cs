@@ -91,6 +91,7 @@ internal static class ServerResponses
     {
         TargetState.Up => "up",
         TargetState.Down => "down",
+        TargetState.Stopped => "stopped",
         _ => "pending",
     };
 }

@@ -164,6 +164,10 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         await _agent.ScrapeUntilAsync(
             t => Exposition.Value(t, "mcp_client_session_duration_seconds_count", ("server_id", "memory")) >= 1,
             "the probe session with the stopped memory closed and measured");
+        var sampledStopped = await Poll.UntilAsync(() => StatusAsync("memory"),
+            s => s.GetProperty("state").GetString() == "stopped", "memory sampled as stopped");
+        var health = await HealthCheckedAfterAsync("memory", sampledStopped.GetProperty("lastSampleAt").GetDateTimeOffset());
+        Assert.DoesNotContain("process_down", Rules(health));
 
         using var started = await _agent.Http.SendAsync(_agent.Request(HttpMethod.Post, "/api/v1/servers/later/start"));
         var later = await ReadJsonAsync(started);
@@ -196,6 +200,22 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
             "a crash_loop alert for dies");
         var text = await _agent.ScrapeAsync();
         Assert.Equal(1, Exposition.Value(text, "mcp_server_lifecycle_state", ("server_id", "dies"), ("mcp_server_lifecycle_state", "crash-loop")));
+
+        // A crash loop has no process and nobody asked for that: it is down too.
+        await Poll.UntilAsync(() => HealthAsync("dies"), h => Rules(h).Contains("process_down"), "dies down in its health");
+    }
+
+    [Fact]
+    public async Task Health_DeclaredWithoutAutoStart_StoppedNotDown()
+    {
+        var status = await Poll.UntilAsync(() => StatusAsync("later"), s => s.GetProperty("lastSampleAt").ValueKind != JsonValueKind.Null, "later sampled");
+
+        var health = await HealthCheckedAfterAsync("later", status.GetProperty("lastSampleAt").GetDateTimeOffset());
+
+        Assert.Equal("stopped", status.GetProperty("state").GetString());
+        Assert.Equal(0, Exposition.Value(await _agent.ScrapeAsync(), "mcp_server_up", ("server_id", "later")));
+        Assert.DoesNotContain("process_down", Rules(health));
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
     }
 
     [Fact]
@@ -253,6 +273,25 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
 
         Assert.True(await Eventually.WaitAsync(() => !tree.Any(ProcFs.Exists), TimeSpan.FromSeconds(5)));
     }
+
+    /// <summary>
+    /// A health report that judged the sample taken at <paramref name="sampledAt"/> or a later one: a check two sampling
+    /// intervals (0.5 s each) after the sample's time cannot still see an earlier sample.
+    /// </summary>
+    private Task<JsonElement> HealthCheckedAfterAsync(string id, DateTimeOffset sampledAt) =>
+        Poll.UntilAsync(() => HealthAsync(id),
+            h => h.GetProperty("lastCheck") is { ValueKind: JsonValueKind.String } at && at.GetDateTimeOffset() >= sampledAt.AddSeconds(1),
+            $"a health check of {id} after its sample");
+
+    private async Task<JsonElement> HealthAsync(string id)
+    {
+        using var response = await _agent.Http.GetAsync($"/api/v1/servers/{id}/health");
+        response.EnsureSuccessStatusCode();
+        return await ReadJsonAsync(response);
+    }
+
+    private static List<string> Rules(JsonElement health) =>
+        [.. health.GetProperty("issues").EnumerateArray().Select(static i => i.GetProperty("rule").GetString()!)];
 
     private async Task<JsonElement> StatusAsync(string id)
     {
