@@ -94,7 +94,7 @@ internal sealed class TargetSampler(
         var resolution = target.Root.Resolve(sweep);
         if (resolution.RootPid is not { } rootPid)
         {
-            return Down(target, tracker, sweep.Timestamp, resolution.DownReason ?? "not found", resolution.State);
+            return Down(target, tracker, sweep.Timestamp, resolution.DownReason, resolution.State);
         }
 
         if (!sweep.TryGetKey(rootPid, out var rootKey))
@@ -208,7 +208,7 @@ internal sealed class TargetSampler(
 
     /// <summary>A sample without processes: down, or in <paramref name="state"/> when its root source says why there are none.</summary>
     private static TargetSample Down(
-        TargetDefinition target, TargetTracker tracker, DateTimeOffset timestamp, string reason, TargetState state = TargetState.Down)
+        TargetDefinition target, TargetTracker tracker, DateTimeOffset timestamp, string? reason, TargetState state = TargetState.Down)
     {
         tracker.MarkDown();
         return new TargetSample

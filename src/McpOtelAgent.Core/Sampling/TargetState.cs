@@ -14,4 +14,7 @@ internal enum TargetState
 
     /// <summary>No process on purpose: a managed server stopped through the API, or declared without autoStart.</summary>
     Stopped,
+
+    /// <summary>A server declared by URL: its processes are not the agent's to see; its probes say how it is.</summary>
+    Remote,
 }

@@ -14,4 +14,7 @@ internal readonly record struct TargetResolution(int? RootPid, string? DownReaso
 
     /// <summary>No process on purpose (a managed server stopped through the API): not down.</summary>
     public static TargetResolution Stopped(string reason) => new(null, reason, TargetState.Stopped);
+
+    /// <summary>A server reached by URL: no local process to look for, and none missing.</summary>
+    public static TargetResolution Remote { get; } = new(null, null, TargetState.Remote);
 }
