@@ -12,7 +12,7 @@ WORKDIR /source
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/ src/
 RUN dotnet publish src/McpOtelAgent/McpOtelAgent.csproj -c Release -r linux-x64 -p:PublishAot=true -o /app \
-    && rm -f /app/*.dbg
+    && rm -f /app/*.dbg /app/*.pdb /app/*.xml
 
 # runtime-deps: glibc, OpenSSL and ICU-free libraries only; the chiseled flavour has no shell or package manager.
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled AS final

@@ -2,10 +2,11 @@
 """Scale and overhead of mcp-otel-agent against Debian's prometheus-process-exporter, in the same run on the same
 processes: N real sleepers (10, 100, 1,000), each its own server for the agent (a pid target) and its own group for
 process-exporter (a cmdline regex capture), both collected once a second (the agent samples on its 1 s interval; the
-exporter collects when scraped, so it is scraped once a second), both scraped once a second.
+exporter collects when scraped, so it is scraped once a second), both scraped every --scrape-interval seconds (1 by
+default, so both collect once a second; 15 is Prometheus's default).
 
 Reports per N and per tool: CPU per process per collection, CPU as % of one core, RSS, /metrics latency p50/p99,
-series count. Usage:  /usr/bin/python3 bench/Scale/scale_bench.py --agent PATH [--sizes 10,100,1000] [--window 30]
+series count. Usage:  /usr/bin/python3 bench/Scale/scale_bench.py --agent PATH [--sizes 10,100,1000] [--window 30] [--scrape-interval 1]
 PATH is the Native AOT binary (bin/.../publish/mcp-otel-agent) or the framework-dependent mcp-otel-agent.dll.
 Loopback only; every process it starts is killed by pid at the end.
 """
@@ -64,11 +65,11 @@ def series(body):
 
 
 class Scraper(threading.Thread):
-    """Scrapes one URL once a second, keeping latencies and the last body."""
+    """Scrapes one URL every `interval` seconds, keeping latencies and the last body."""
 
-    def __init__(self, url):
+    def __init__(self, url, interval):
         super().__init__(daemon=True)
-        self.url, self.latencies, self.errors, self.body, self.stop = url, [], 0, b"", threading.Event()
+        self.url, self.interval, self.latencies, self.errors, self.body, self.stop = url, interval, [], 0, b"", threading.Event()
 
     def run(self):
         nxt = time.monotonic()
@@ -78,7 +79,7 @@ class Scraper(threading.Thread):
                 self.latencies.append(elapsed)
             except OSError:
                 self.errors += 1
-            nxt += 1.0
+            nxt += self.interval
             self.stop.wait(max(0.0, nxt - time.monotonic()))
 
 
@@ -116,7 +117,7 @@ def run_size(n, args, workdir):
         wait_ready(agent_url, agent, "the agent")
         wait_ready(pe_url, pe, "process-exporter")
 
-        scrapers = [Scraper(agent_url), Scraper(pe_url)]
+        scrapers = [Scraper(agent_url, args.scrape_interval), Scraper(pe_url, args.scrape_interval)]
         for s in scrapers:
             s.start()
         time.sleep(args.warmup)
@@ -161,6 +162,8 @@ def main():
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--warmup", type=float, default=10)
     parser.add_argument("--window", type=float, default=30)
+    parser.add_argument("--scrape-interval", type=float, default=1.0,
+                        help="seconds between scrapes of each tool (the exporter collects once per scrape)")
     parser.add_argument("--json", help="also write the rows here")
     args = parser.parse_args()
 

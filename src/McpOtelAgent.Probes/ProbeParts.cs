@@ -47,4 +47,11 @@ internal enum ProbeParts
 
     /// <summary>What the seed's ExtendedProcessMetrics needs.</summary>
     Extended = Basic | Status | Io | FdTargets | Limits | Cmdline | Exe | Cwd,
+
+    /// <summary>
+    /// What a process is and holds rather than what it does: open files and sockets, fd limit, command line, exe, cwd.
+    /// They change rarely yet cost the most (one <c>readlinkat</c> per descriptor), so a caller may take them from the
+    /// probe's previous read of the same process instead of reading them every sample.
+    /// </summary>
+    Inventory = FdTargets | Limits | Cmdline | Exe | Cwd,
 }

@@ -36,7 +36,15 @@ internal abstract class ProcessProbe : IDisposable
     public virtual double CpusAvailableTo(ProcessKey key) => System.CpusAvailable;
 
     /// <summary>Reads the requested parts of one process. Gone when the pid is free or now holds another process.</summary>
-    public abstract ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep);
+    /// <param name="key">The process: pid and start time, so a reused pid is never read as the old process.</param>
+    /// <param name="parts">What the snapshot must hold.</param>
+    /// <param name="sweep">The sweep the key came from.</param>
+    /// <param name="reuse">
+    /// Parts of <see cref="ProbeParts.Inventory"/> that may come from this probe's previous read of the same process
+    /// instead of /proc; a part never read for it (a new process) is read now. A probe that keeps nothing between reads
+    /// reads everything.
+    /// </param>
+    public abstract ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep, ProbeParts reuse = ProbeParts.None);
 
     public void Dispose()
     {

@@ -18,7 +18,7 @@ internal abstract class ProcessSweep
     /// <summary>Parent pid of a live process (0 for the roots).</summary>
     public abstract bool TryGetParent(int pid, out int parentPid);
 
-    /// <summary>Direct children of a pid.</summary>
+    /// <summary>Direct children of a pid, in pid order; valid until the next sweep (copy what must outlive it).</summary>
     public abstract IReadOnlyList<int> ChildrenOf(int pid);
 
     /// <summary>Adds every descendant of a pid, depth first, to <paramref name="into"/>.</summary>

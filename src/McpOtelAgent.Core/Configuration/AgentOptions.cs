@@ -14,6 +14,13 @@ internal sealed class AgentOptions
     /// <summary>Seconds between two sampling sweeps (the seed's monitoring_interval).</summary>
     public double MonitoringIntervalSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Seconds between two reads of each process's <see cref="Probes.ProbeParts.Inventory"/> (open files, connections,
+    /// fd limit, command line, exe, cwd): they change rarely and cost more than everything else a sample reads, so the
+    /// samples in between reuse the last values. A new process is read whole at once. 0 reads them every sample.
+    /// </summary>
+    public double InventoryIntervalSeconds { get; set; } = 15;
+
     /// <summary>Seconds between two health evaluations (the seed's health_check_interval).</summary>
     public double HealthCheckIntervalSeconds { get; set; } = 30;
 
@@ -49,6 +56,8 @@ internal sealed class AgentOptions
     public Dictionary<string, TargetOptions> Servers { get; set; } = new(StringComparer.Ordinal);
 
     public TimeSpan MonitoringInterval => TimeSpan.FromSeconds(MonitoringIntervalSeconds);
+
+    public TimeSpan InventoryInterval => TimeSpan.FromSeconds(InventoryIntervalSeconds);
 
     public TimeSpan HealthCheckInterval => TimeSpan.FromSeconds(HealthCheckIntervalSeconds);
 }

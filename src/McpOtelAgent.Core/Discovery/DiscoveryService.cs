@@ -1,4 +1,5 @@
 using McpOtelAgent.Lifecycle;
+using McpOtelAgent.Probes;
 using McpOtelAgent.Sampling;
 using McpOtelAgent.Targets;
 using Microsoft.Extensions.Hosting;
@@ -8,84 +9,100 @@ using Microsoft.Extensions.Options;
 namespace McpOtelAgent.Discovery;
 
 /// <summary>
-/// Discovery inside the running agent: what a scan finds is marked monitored when a target's process tree covers it
-/// (from the latest samples), and with <see cref="DiscoveryOptions.AutoAttach"/> every unmonitored server found is
-/// attached by pid, then detached once its process is gone (a discovered server has no configuration to be "down" against).
+/// Discovery inside the running agent. Every interval (when <see cref="DiscoveryOptions.Enabled"/>) a scan finds the
+/// MCP server processes and marks those a target covers; the API serves the latest scan. With
+/// <see cref="DiscoveryOptions.AutoAttach"/> every unmonitored server found is attached by pid, then detached once its
+/// process is gone (a discovered server has no configuration to be "down" against).
 /// </summary>
 internal sealed class DiscoveryService(
     DiscoveryScanner scanner,
     TargetRegistry registry,
     SampleStore store,
-    McpServerCatalog catalog,
     IOptions<DiscoveryOptions> options,
     TimeProvider timeProvider,
     ILogger<DiscoveryService> logger) : BackgroundService
 {
-    /// <summary>Scans now; each server found says whether a target covers it, and which.</summary>
-    public List<DiscoveredServer> Scan()
+    /// <summary>Serializes scans and attach rounds, so one scan serves every request that waited for it.</summary>
+    private readonly Lock _gate = new();
+    private DiscoveryScan? _latest;
+
+    public bool Enabled => options.Value.Enabled;
+
+    public TimeSpan Interval => options.Value.Interval;
+
+    /// <summary>
+    /// The latest scan; a new one only when the latest is an interval old (or there is none yet). Requests that arrive
+    /// while a scan runs wait for it and share it, so /proc is scanned at most once per interval however many ask.
+    /// </summary>
+    public DiscoveryScan Latest()
     {
-        var monitored = new Dictionary<int, string>();
-        foreach (var sample in store.Latest)
+        if (Fresh(Volatile.Read(ref _latest)) is { } latest)
         {
-            if (sample.State == TargetState.Up && registry.Contains(sample.ServerId))
-            {
-                foreach (var process in sample.Processes)
-                {
-                    monitored.TryAdd(process.Pid, sample.ServerId);
-                }
-            }
+            return latest;
         }
 
-        // A managed server is covered from its launch on, before the sampler has seen it.
-        foreach (var server in catalog.Managed)
+        lock (_gate)
         {
-            if (server.CurrentProcess is { } process)
-            {
-                monitored.TryAdd(process.Pid, server.Id);
-            }
+            return Fresh(_latest) ?? ScanLocked();
         }
-
-        return scanner.Scan(monitored);
     }
 
-    /// <summary>One auto-attach round: detach discovered targets that went away, attach new servers.</summary>
+    /// <summary>One auto-attach round: detach discovered targets that went away, scan, attach new servers.</summary>
     public void AttachOnce()
     {
-        foreach (var target in registry.Snapshot())
+        lock (_gate)
         {
-            if (target.Origin == TargetOrigin.Discovered && store.TryGet(target.ServerId, out var sample) && sample.State == TargetState.Down)
+            foreach (var target in registry.Snapshot())
             {
-                registry.Remove(target.ServerId);
+                if (target.Origin == TargetOrigin.Discovered && store.TryGet(target.ServerId, out var sample) && sample.State == TargetState.Down)
+                {
+                    registry.Remove(target.ServerId);
+                }
             }
-        }
 
-        foreach (var server in Scan())
-        {
-            if (!server.Monitored && !registry.Contains(server.ServerId) && !registry.IsDetached(server.ServerId)
-                && registry.Add(new TargetDefinition(server.ServerId, new PidRootSource(server.Pid), IncludeChildren: true, TargetOrigin.Discovered))
-                    == TargetAddResult.Added)
+            // Always a new scan: one taken before a target was registered would attach its process a second time.
+            var scan = ScanLocked();
+            var servers = new List<DiscoveredServer>(scan.Servers.Count);
+            foreach (var server in scan.Servers)
             {
-                Log.Discovered(logger, server.Pid, server.Name, server.ServerId);
+                var attached = !server.Monitored && !registry.Contains(server.ServerId) && !registry.IsDetached(server.ServerId)
+                    && registry.Add(new TargetDefinition(server.ServerId, new PidRootSource(server.Pid), IncludeChildren: true, TargetOrigin.Discovered))
+                        == TargetAddResult.Added;
+                if (attached)
+                {
+                    Log.Discovered(logger, server.Pid, server.Name, server.ServerId);
+                }
+
+                servers.Add(attached ? server with { Monitored = true } : server);
             }
+
+            Volatile.Write(ref _latest, scan with { Servers = servers });
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled || !settings.AutoAttach)
+        if (!settings.Enabled)
         {
             return;
         }
 
-        // The first round waits one interval: by then the sampler has seen every configured target, so what they
-        // cover is not attached a second time.
+        // The first round waits one interval: start-up (the first sweep, launching managed servers) goes first, and an
+        // API request before then scans on demand.
         using var timer = new PeriodicTimer(settings.Interval, timeProvider);
         while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
-                AttachOnce();
+                if (settings.AutoAttach)
+                {
+                    AttachOnce();
+                }
+                else
+                {
+                    Latest();
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -104,5 +121,47 @@ internal sealed class DiscoveryService(
         {
             return false;
         }
+    }
+
+    private DiscoveryScan? Fresh(DiscoveryScan? scan) =>
+        scan is not null && timeProvider.GetUtcNow() - scan.ScannedAt < options.Value.Interval ? scan : null;
+
+    private DiscoveryScan ScanLocked()
+    {
+        var scan = new DiscoveryScan(timeProvider.GetUtcNow(), scanner.Scan(Covered));
+        Volatile.Write(ref _latest, scan);
+        return scan;
+    }
+
+    /// <summary>
+    /// Every pid a target covers, resolved against the scan's own sweep rather than taken from the latest samples: a
+    /// target covers its process from the moment it is registered (by the API, a wrapper, the supervisor, discovery),
+    /// not from the sampler's next interval, and a server that restarted is covered under its new pid at once. A target
+    /// that includes children covers its whole tree; one that does not (the agent itself) its root only.
+    /// </summary>
+    private Dictionary<int, string> Covered(ProcessSweep sweep)
+    {
+        var covered = new Dictionary<int, string>();
+        var tree = new List<int>();
+        foreach (var target in registry.Snapshot())
+        {
+            if (target.Root.Resolve(sweep).RootPid is not { } root)
+            {
+                continue;
+            }
+
+            covered.TryAdd(root, target.ServerId);
+            if (target.IncludeChildren)
+            {
+                tree.Clear();
+                sweep.CollectDescendants(root, tree);
+                foreach (var pid in tree)
+                {
+                    covered.TryAdd(pid, target.ServerId);
+                }
+            }
+        }
+
+        return covered;
     }
 }

@@ -92,8 +92,9 @@ internal sealed partial class McpProcessDetector
     }
 
     /// <summary>
-    /// The target whose sampled tree holds the server or one of its processes. Ancestors do not count: a target that
-    /// includes children lists them in its tree already, and one that does not (the agent itself) does not cover them.
+    /// The target whose tree (as of this sweep) holds the server or one of its processes. Ancestors do not count: a
+    /// target that includes children lists them in its tree already, and one that does not (the agent itself) does not
+    /// cover them.
     /// </summary>
     private static string? MonitoredBy(int pid, List<int> descendants, IReadOnlyDictionary<int, string> monitoredPids)
     {
@@ -121,14 +122,7 @@ internal sealed partial class McpProcessDetector
             return false;
         }
 
-        try
-        {
-            return _include.Any(r => r.IsMatch(commandLine)) && !_exclude.Any(r => r.IsMatch(commandLine));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
+        return _include.Any(r => r.IsMatch(commandLine)) && !_exclude.Any(r => r.IsMatch(commandLine));
     }
 
     [GeneratedRegex(@"@modelcontextprotocol/|mcp-server|mcp_server|fastmcp|mcp-proxy", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -1,3 +1,4 @@
+using McpOtelAgent.Targets;
 using Microsoft.Extensions.Options;
 
 namespace McpOtelAgent.Health;
@@ -6,15 +7,23 @@ namespace McpOtelAgent.Health;
 /// The threshold settings in force: built-in defaults, global settings and per-server overrides, seeded from
 /// <c>Agent:Health</c> and changed at run time through the API (the seed's <c>set_alert_threshold</c>). Health checks
 /// read effective values while the API writes, so every access takes the lock; reads are a few dictionary look-ups.
+/// A server that stops being monitored loses its run-time overrides (its id may come back as another process: a
+/// discovered id holds a pid, a wrapper's id follows whatever the client starts next); what the configuration
+/// declares for it stays.
 /// </summary>
 internal sealed class ThresholdStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ThresholdOptions> _global = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, ThresholdOptions>> _servers = new(StringComparer.Ordinal);
+
+    /// <summary>The per-server overrides of <c>Agent:Health:Servers</c>, what a removed server falls back to.</summary>
+    private readonly Dictionary<string, Dictionary<string, ThresholdOptions>> _configured = new(StringComparer.Ordinal);
     private readonly TimeSpan _defaultFor;
 
-    public ThresholdStore(IOptions<HealthOptions> options)
+    /// <param name="options">The <c>Agent:Health</c> settings.</param>
+    /// <param name="targets">The registry whose removals drop run-time overrides; none when only resolving values (rules).</param>
+    public ThresholdStore(IOptions<HealthOptions> options, TargetRegistry? targets = null)
     {
         var value = options.Value;
         _defaultFor = value.EffectiveDefaultFor;
@@ -25,10 +34,19 @@ internal sealed class ThresholdStore
 
         foreach (var (serverId, server) in value.Servers)
         {
+            var configured = new Dictionary<string, ThresholdOptions>(StringComparer.Ordinal);
             foreach (var (name, setting) in server.Thresholds)
             {
-                ServerOverrides(serverId)[Canonical(name)] = setting.Clone();
+                configured[Canonical(name)] = setting.Clone();
             }
+
+            _configured[serverId] = configured;
+            _servers[serverId] = Copy(configured);
+        }
+
+        if (targets is not null)
+        {
+            targets.Removed += OnTargetRemoved;
         }
     }
 
@@ -69,6 +87,22 @@ internal sealed class ThresholdStore
     /// <summary>Replaces one server's override of a threshold (unset fields inherit the global setting).</summary>
     public IReadOnlyList<(string Field, string Message)> SetForServer(string serverId, string name, ThresholdOptions setting) =>
         Set(name, setting, serverId);
+
+    /// <summary>Drops the run-time overrides of a server that left monitoring, back to what the configuration declares.</summary>
+    public void OnTargetRemoved(string serverId)
+    {
+        lock (_gate)
+        {
+            if (_configured.TryGetValue(serverId, out var configured))
+            {
+                _servers[serverId] = Copy(configured);
+            }
+            else
+            {
+                _servers.Remove(serverId);
+            }
+        }
+    }
 
     /// <summary>
     /// The effective threshold from a global setting and a server override. The critical level comes from the most
@@ -145,6 +179,9 @@ internal sealed class ThresholdStore
 
         return overrides;
     }
+
+    private static Dictionary<string, ThresholdOptions> Copy(Dictionary<string, ThresholdOptions> overrides) =>
+        overrides.ToDictionary(static pair => pair.Key, static pair => pair.Value.Clone(), StringComparer.Ordinal);
 
     private static string Canonical(string name) => ThresholdDefinition.Find(name)?.Name ?? name;
 }

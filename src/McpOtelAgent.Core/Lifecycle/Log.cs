@@ -53,6 +53,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3014, Level = LogLevel.Error, Message = "Supervising MCP server {ServerId} failed unexpectedly")]
     public static partial void SupervisorFault(ILogger logger, string serverId, Exception exception);
 
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Error, Message = "A {EventName} subscriber of MCP server {ServerId} failed; the server's lifecycle goes on")]
+    public static partial void SubscriberFailed(ILogger logger, string serverId, string eventName, Exception exception);
+
     [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Discovered MCP server process {Pid} ({Name}) as {ServerId}")]
     public static partial void Discovered(ILogger logger, int pid, string name, string serverId);
 

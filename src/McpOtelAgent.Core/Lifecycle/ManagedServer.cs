@@ -43,10 +43,13 @@ internal sealed class ManagedServer : IAsyncDisposable
         _stderrLimiter = new LineRateLimiter(linesPerSecond: 20, burst: 100, time);
     }
 
-    /// <summary>Raised after every state change, outside any lock.</summary>
+    /// <summary>Raised after every state change, outside any lock. A subscriber that throws is logged and skipped.</summary>
     public event Action<ManagedServer, ServerLifecycleState>? StateChanged;
 
-    /// <summary>Raised when a new process of this server is running; the MCP client connects to its pipes.</summary>
+    /// <summary>
+    /// Raised when a new process of this server is running; the MCP client connects to its pipes. A subscriber that
+    /// throws is logged and skipped: the process runs either way.
+    /// </summary>
     public event Action<ManagedServer, ManagedProcess>? ProcessStarted;
 
     public string Id => Definition.Id;
@@ -306,7 +309,7 @@ internal sealed class ManagedServer : IAsyncDisposable
         }
 
         SetState(ServerLifecycleState.Running);
-        ProcessStarted?.Invoke(this, process);
+        Raise(ProcessStarted, process, nameof(ProcessStarted));
         return process;
     }
 
@@ -361,6 +364,31 @@ internal sealed class ManagedServer : IAsyncDisposable
             _state = state;
         }
 
-        StateChanged?.Invoke(this, state);
+        Raise(StateChanged, state, nameof(StateChanged));
+    }
+
+    /// <summary>
+    /// Calls each subscriber in turn, each on its own: an exception from one (the MCP prober, a test, a future listener)
+    /// must neither keep the others from hearing the news nor reach the supervisor, where it would end the supervision
+    /// loop and mark a running server as failed to start.
+    /// </summary>
+    private void Raise<T>(Action<ManagedServer, T>? handlers, T argument, string eventName)
+    {
+        if (handlers is null)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<ManagedServer, T>>())
+        {
+            try
+            {
+                handler(this, argument);
+            }
+            catch (Exception ex)
+            {
+                Log.SubscriberFailed(_logger, Id, eventName, ex);
+            }
+        }
     }
 }

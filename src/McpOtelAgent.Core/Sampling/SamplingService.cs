@@ -19,8 +19,10 @@ internal sealed class SamplingService(
         await Task.Yield();
         var interval = options.Value.MonitoringInterval;
         AgentLog.SamplingStarted(logger, interval.TotalSeconds);
-        SweepOnce();
+
+        // The timer starts before the first sweep, so ticks keep to the interval however long that sweep takes.
         using var timer = new PeriodicTimer(interval, timeProvider);
+        SweepOnce();
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -1,32 +1,47 @@
 using System.Globalization;
+using McpOtelAgent.Configuration;
 using McpOtelAgent.Probes;
 using McpOtelAgent.Targets;
 using McpOtelAgent.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace McpOtelAgent.Sampling;
 
 /// <summary>
 /// One sampling sweep: one scan of the process table, then every target resolved, its tree read and summed, and a
 /// <see cref="TargetSample"/> published. A target that fails is published as down with the reason; the sweep goes on.
+/// The processes' <see cref="ProbeParts.Inventory"/> is read afresh once per inventory interval and reused in between.
 /// </summary>
 internal sealed class TargetSampler(
     ProcessProbe probe,
     TargetRegistry registry,
     SampleStore store,
     ProbeErrorCounts errors,
+    IOptions<AgentOptions> options,
     ILogger<TargetSampler> logger)
 {
+    private readonly TimeSpan _inventoryInterval = options.Value.InventoryInterval;
+
     // The root carries the command line and exe the info series and the API show; children need only numbers.
     private readonly ProbeParts _rootParts = ProbeParts.Extended & probe.SupportedParts;
     private readonly ProbeParts _childParts = ProbeParts.Extended & probe.SupportedParts
         & ~(ProbeParts.Cmdline | ProbeParts.Exe | ProbeParts.Cwd);
 
     private readonly Dictionary<string, TargetTracker> _trackers = new(StringComparer.Ordinal);
+    private readonly List<int> _pids = [];
+    private DateTimeOffset _inventoryDueAt = DateTimeOffset.MinValue;
 
     public void SampleAll()
     {
         var sweep = probe.BeginSweep();
+        var reuse = ProbeParts.Inventory;
+        if (sweep.Timestamp >= _inventoryDueAt)
+        {
+            reuse = ProbeParts.None;
+            _inventoryDueAt = sweep.Timestamp + _inventoryInterval;
+        }
+
         var targets = registry.Snapshot();
         foreach (var target in targets)
         {
@@ -34,7 +49,7 @@ internal sealed class TargetSampler(
             TargetSample sample;
             try
             {
-                sample = Sample(target, tracker, sweep);
+                sample = Sample(target, tracker, sweep, reuse);
             }
             catch (Exception ex)
             {
@@ -89,7 +104,7 @@ internal sealed class TargetSampler(
         return tracker;
     }
 
-    private TargetSample Sample(TargetDefinition target, TargetTracker tracker, ProcessSweep sweep)
+    private TargetSample Sample(TargetDefinition target, TargetTracker tracker, ProcessSweep sweep, ProbeParts reuse)
     {
         var resolution = target.Root.Resolve(sweep);
         if (resolution.RootPid is not { } rootPid)
@@ -102,7 +117,9 @@ internal sealed class TargetSampler(
             return Down(target, tracker, sweep.Timestamp, Invariant($"no such pid {rootPid}"));
         }
 
-        var pids = new List<int> { rootPid };
+        var pids = _pids;
+        pids.Clear();
+        pids.Add(rootPid);
         if (target.IncludeChildren)
         {
             sweep.CollectDescendants(rootPid, pids);
@@ -118,7 +135,7 @@ internal sealed class TargetSampler(
                 continue;
             }
 
-            var result = probe.Read(key, i == 0 ? _rootParts : _childParts, sweep);
+            var result = probe.Read(key, i == 0 ? _rootParts : _childParts, sweep, reuse);
             // A process that exits between the scan and the read is churn, not an error (a shell's short-lived children).
             if (result.Outcome is not (ProbeOutcome.Ok or ProbeOutcome.Gone))
             {

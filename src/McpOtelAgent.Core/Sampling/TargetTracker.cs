@@ -9,7 +9,9 @@ namespace McpOtelAgent.Sampling;
 /// </summary>
 internal sealed class TargetTracker(TargetDefinition definition)
 {
+    // Two maps swapped each sample rather than a new one per sample per target.
     private Dictionary<ProcessKey, ProcessCounters> _previous = [];
+    private Dictionary<ProcessKey, ProcessCounters> _next = [];
     private DateTimeOffset _previousTimestamp;
     private ProcessKey? _previousRoot;
     private bool _started;
@@ -26,7 +28,8 @@ internal sealed class TargetTracker(TargetDefinition definition)
     public double? Advance(DateTimeOffset now, ProcessKey root, IReadOnlyList<ProcessSnapshot> processes)
     {
         var cpuBefore = Totals.CpuSeconds;
-        var next = new Dictionary<ProcessKey, ProcessCounters>(processes.Count);
+        var next = _next;
+        next.Clear();
         foreach (var process in processes)
         {
             var counters = ProcessCounters.Of(process);
@@ -55,7 +58,7 @@ internal sealed class TargetTracker(TargetDefinition definition)
             percent = (Totals.CpuSeconds - cpuBefore) / elapsed * 100;
         }
 
-        _previous = next;
+        (_previous, _next) = (next, _previous);
         _previousTimestamp = now;
         _previousRoot = root;
         _started = true;
@@ -68,7 +71,7 @@ internal sealed class TargetTracker(TargetDefinition definition)
     /// </summary>
     public void MarkDown()
     {
-        _previous = [];
+        _previous.Clear();
         _previousRoot = null;
     }
 }

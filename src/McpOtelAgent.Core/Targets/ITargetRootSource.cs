@@ -12,6 +12,9 @@ internal interface ITargetRootSource
     /// <summary>How the target is found, for the API: "pid 123", "pidFile /run/x.pid", "match fastmcp", "self".</summary>
     string Description { get; }
 
-    /// <summary>Called by the sampler only (one thread), with the sweep it is taking.</summary>
+    /// <summary>
+    /// Called by the sampler with the sweep it is taking, and by discovery with its own (to know what targets cover):
+    /// from two threads, so an implementation keeps no state it does not guard.
+    /// </summary>
     TargetResolution Resolve(ProcessSweep sweep);
 }

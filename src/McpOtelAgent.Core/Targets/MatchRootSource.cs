@@ -48,15 +48,7 @@ internal sealed class MatchRootSource(Regex pattern) : ITargetRootSource
             return result;
         }
 
-        try
-        {
-            result = pattern.IsMatch(sweep.GetCommandLine(pid)) || pattern.IsMatch(sweep.GetName(pid));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            result = false;
-        }
-
+        result = pattern.IsMatch(sweep.GetCommandLine(pid)) || pattern.IsMatch(sweep.GetName(pid));
         matched[pid] = result;
         return result;
     }

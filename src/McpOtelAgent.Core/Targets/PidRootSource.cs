@@ -9,6 +9,8 @@ namespace McpOtelAgent.Targets;
 /// </summary>
 internal sealed class PidRootSource(int pid) : ITargetRootSource
 {
+    /// <summary>Guards <see cref="_attached"/>, written by whichever sweep sees the pid first: a nullable struct is no atomic write.</summary>
+    private readonly Lock _gate = new();
     private ProcessKey? _attached;
 
     public string Description => string.Create(CultureInfo.InvariantCulture, $"pid {pid}");
@@ -20,8 +22,13 @@ internal sealed class PidRootSource(int pid) : ITargetRootSource
             return TargetResolution.Down(string.Create(CultureInfo.InvariantCulture, $"no such pid {pid}"));
         }
 
-        _attached ??= key;
-        return _attached == key
+        ProcessKey attached;
+        lock (_gate)
+        {
+            attached = _attached ??= key;
+        }
+
+        return attached == key
             ? TargetResolution.Found(pid)
             : TargetResolution.Down(string.Create(CultureInfo.InvariantCulture, $"pid {pid} exited and now belongs to another process"));
     }

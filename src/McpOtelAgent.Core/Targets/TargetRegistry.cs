@@ -8,7 +8,8 @@ namespace McpOtelAgent.Targets;
 /// <summary>
 /// Every target by <c>server_id</c>: the configured ones and the agent itself from start-up, plus whatever the API,
 /// the supervisor of managed servers or discovery add at run time. The sampler reads <see cref="Snapshot"/> each
-/// sweep; removing a target also forgets its samples, so its series vanish at the next collection.
+/// sweep; removing a target also forgets its samples, so its series vanish at the next collection, and raises
+/// <see cref="Removed"/>.
 /// </summary>
 internal sealed class TargetRegistry
 {
@@ -35,6 +36,13 @@ internal sealed class TargetRegistry
             Add(TargetSpec.ToDefinition(id, target, TargetOrigin.Config));
         }
     }
+
+    /// <summary>
+    /// A target left (detached through the API or by its wrapper, a discovered process gone), so what other areas keep
+    /// under its <c>server_id</c> can go with it. Raised under the registry's lock: handlers stay short and never call
+    /// back into the registry.
+    /// </summary>
+    public event Action<string>? Removed;
 
     public int Count => _targets.Count;
 
@@ -69,6 +77,7 @@ internal sealed class TargetRegistry
             }
 
             _store.Remove(serverId);
+            Removed?.Invoke(serverId);
             return true;
         }
     }

@@ -9,9 +9,6 @@ namespace McpOtelAgent.Targets;
 /// </summary>
 internal static class TargetSpec
 {
-    /// <summary>Bounds the cost of a hostile or careless pattern run against every command line each interval.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
-
     public static List<TargetSpecError> Validate(TargetOptions options)
     {
         var errors = new List<TargetSpecError>();
@@ -55,7 +52,9 @@ internal static class TargetSpec
 
     /// <summary>
     /// Compiles a user's pattern; null and the reason when it is not valid. <see cref="RegexOptions.NonBacktracking"/>
-    /// makes a match linear in the command line: a timeout alone bounds one call, not a sweep of thousands of them.
+    /// makes a match linear in the command line (at most 256 KiB), which bounds a hostile pattern where a timeout
+    /// would not: a timeout bounds one call, not a sweep of thousands, and under load it fired on harmless patterns
+    /// too (the engine builds its automaton lazily on the first matches), so a match target read as down. No timeout.
     /// Backreferences and lookarounds are refused, as that engine does not support them.
     /// </summary>
     public static Regex? TryCompile(string pattern, out string? error)
@@ -63,7 +62,7 @@ internal static class TargetSpec
         try
         {
             error = null;
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {

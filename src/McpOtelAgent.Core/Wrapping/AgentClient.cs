@@ -56,14 +56,24 @@ internal sealed class AgentClient : IDisposable
         }
     }
 
-    public async Task ReportAsync(string serverId, McpTrafficReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one traffic report; false when the agent does not monitor <paramref name="serverId"/> (404): it takes
+    /// traffic only for its targets, and has none by that id after a restart or a failed attach.
+    /// </summary>
+    public async Task<bool> ReportAsync(string serverId, McpTrafficReport report, CancellationToken cancellationToken)
     {
         using var response = await _http.PostAsJsonAsync(
             "api/v1/servers/" + Uri.EscapeDataString(serverId) + "/mcp-traffic",
             report,
             WrapJsonContext.Default.McpTrafficReport,
             cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
         response.EnsureSuccessStatusCode();
+        return true;
     }
 
     public void Dispose() => _http.Dispose();

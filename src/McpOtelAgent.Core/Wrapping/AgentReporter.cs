@@ -7,7 +7,8 @@ namespace McpOtelAgent.Wrapping;
 /// Delivers a wrapped server's measurements to a running agent. Recording only puts the measurement in a bounded
 /// queue (never blocks, drops and counts when full); a background loop sends what has gathered every interval. When
 /// the agent is down a batch is dropped, logged once per outage, and the next interval tries again: the pipe never
-/// waits for the agent.
+/// waits for the agent. When the agent answers that it does not monitor the server (it restarted, or the attach at start
+/// failed), the reporter has the server attached again and sends the batch once more.
 /// </summary>
 internal sealed class AgentReporter : IMcpTrafficSink, IAsyncDisposable
 {
@@ -17,6 +18,12 @@ internal sealed class AgentReporter : IMcpTrafficSink, IAsyncDisposable
 
     private readonly AgentClient _client;
     private readonly string _serverId;
+
+    /// <summary>
+    /// Attaches the server to the agent again; false when there is nothing to attach (no process yet). Without it a
+    /// batch for a server the agent does not know is dropped.
+    /// </summary>
+    private readonly Func<CancellationToken, Task<bool>>? _attachAgain;
     private readonly ILogger _logger;
     private readonly Channel<TrafficEvent> _queue;
     private readonly PeriodicTimer _timer;
@@ -26,10 +33,18 @@ internal sealed class AgentReporter : IMcpTrafficSink, IAsyncDisposable
     private long _sentBatches;
     private bool _failing;
 
-    public AgentReporter(AgentClient client, string serverId, TimeSpan interval, TimeProvider time, ILogger logger, int queueCapacity = DefaultQueueCapacity)
+    public AgentReporter(
+        AgentClient client,
+        string serverId,
+        TimeSpan interval,
+        TimeProvider time,
+        ILogger logger,
+        int queueCapacity = DefaultQueueCapacity,
+        Func<CancellationToken, Task<bool>>? attachAgain = null)
     {
         _client = client;
         _serverId = serverId;
+        _attachAgain = attachAgain;
         _logger = logger;
         // Wait mode, but only TryWrite is used: it returns false when full (never blocks), so a drop can be counted.
         // The Drop* modes would report every write as accepted.
@@ -99,7 +114,12 @@ internal sealed class AgentReporter : IMcpTrafficSink, IAsyncDisposable
 
         try
         {
-            await _client.ReportAsync(_serverId, report, cancellationToken);
+            if (!await DeliverAsync(report, cancellationToken))
+            {
+                Drop(count, $"the agent does not monitor {_serverId}");
+                return;
+            }
+
             Interlocked.Increment(ref _sentBatches);
             if (_failing)
             {
@@ -109,12 +129,22 @@ internal sealed class AgentReporter : IMcpTrafficSink, IAsyncDisposable
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
         {
-            Interlocked.Add(ref _dropped, count);
-            if (!_failing)
-            {
-                _failing = true;
-                Log.AgentReportFailed(_logger, _serverId, exception.Message);
-            }
+            Drop(count, exception.Message);
+        }
+    }
+
+    /// <summary>Sends the report; when the agent does not know the server, attaches it again and sends once more.</summary>
+    private async Task<bool> DeliverAsync(McpTrafficReport report, CancellationToken cancellationToken) =>
+        await _client.ReportAsync(_serverId, report, cancellationToken)
+        || (_attachAgain is not null && await _attachAgain(cancellationToken) && await _client.ReportAsync(_serverId, report, cancellationToken));
+
+    private void Drop(int count, string reason)
+    {
+        Interlocked.Add(ref _dropped, count);
+        if (!_failing)
+        {
+            _failing = true;
+            Log.AgentReportFailed(_logger, _serverId, reason);
         }
     }
 

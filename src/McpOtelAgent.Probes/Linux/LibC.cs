@@ -26,6 +26,12 @@ internal static unsafe partial class LibC
 
     /// <summary>statx request mask bit for the file type (<c>STATX_TYPE</c>).</summary>
     public const uint StatxType = 0x1;
+
+    /// <summary>statx request mask bit for the size (<c>STATX_SIZE</c>).</summary>
+    public const uint StatxSize = 0x200;
+
+    /// <summary>statx flag: stat the descriptor itself, given an empty path (<c>AT_EMPTY_PATH</c>).</summary>
+    public const int AtEmptyPath = 0x1000;
     public const ushort SIfMt = 0xF000;
     public const ushort SIfReg = 0x8000;
 

@@ -123,16 +123,19 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         return _latestSweep;
     }
 
-    public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep)
+    public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep, ProbeParts reuse = ProbeParts.None)
     {
         var known = _handles.TryGetValue(key.Pid, out var handles);
         handles ??= new PidHandles(key.Pid);
         handles.LastRead = _sweepGeneration;
+        var inventory = handles.Inventory;
+        var reused = reuse & parts & ProbeParts.Inventory & inventory.Parts;
+        var read = parts & ~reused;
 
         // Open the pid directory before (re)reading stat: if stat then reads as the same process, the directory
         // is that process's too, and every file opened through it is.
         var openedDirectory = false;
-        if ((parts & NeedsDirectory) != 0 && handles.DirectoryFd < 0)
+        if ((read & NeedsDirectory) != 0 && handles.DirectoryFd < 0)
         {
             handles.DirectoryFd = _reader.OpenUnderRoot(key.Pid, default, LibC.ORdOnly | LibC.ODirectory, out var dirErrno);
             if (handles.DirectoryFd < 0)
@@ -192,14 +195,14 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         // prlimit(2) first: one syscall against formatting all of /proc/[pid]/limits. It addresses the pid, not our
         // pinned directory, so a read through the pinned files must follow it to prove the pid was not reused.
         ulong? fdLimit = null;
-        var limitsByPid = (parts & ProbeParts.Limits) != 0 && TryPrlimit(key.Pid, out fdLimit);
+        var limitsByPid = (read & ProbeParts.Limits) != 0 && TryPrlimit(key.Pid, out fdLimit);
         var pageSize = (ulong)System.PageSizeBytes;
         var rssBytes = stat.ResidentPages * pageSize;
 
         // RSS as psutil reads it, from statm: since Linux 6.16 statm sums the per-CPU RSS counters exactly, while
         // stat's rss field still reads them approximately (tens of pages off on a small process).
         ulong? shared = null;
-        if ((parts & ProbeParts.Statm) != 0 && state.Read(ProcFile.Statm, ProbeParts.Statm, SmallFileMaxBytes, out var content))
+        if ((read & ProbeParts.Statm) != 0 && state.Read(ProcFile.Statm, ProbeParts.Statm, SmallFileMaxBytes, out var content))
         {
             if (StatmParser.TryParse(content, out var statm, out var error))
             {
@@ -215,7 +218,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         int? uid = null;
         string? userName = null;
         ulong? voluntary = null, involuntary = null;
-        if ((parts & ProbeParts.Status) != 0 && state.Read(ProcFile.Status, ProbeParts.Status, SmallFileMaxBytes, out content))
+        if ((read & ProbeParts.Status) != 0 && state.Read(ProcFile.Status, ProbeParts.Status, SmallFileMaxBytes, out content))
         {
             if (StatusParser.TryParse(content, out var status, out var error))
             {
@@ -231,7 +234,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         }
 
         IoCounters? io = null;
-        if ((parts & ProbeParts.Io) != 0 && state.Read(ProcFile.Io, ProbeParts.Io, SmallFileMaxBytes, out content))
+        if ((read & ProbeParts.Io) != 0 && state.Read(ProcFile.Io, ProbeParts.Io, SmallFileMaxBytes, out content))
         {
             if (IoParser.TryParse(content, out var counters, out var error))
             {
@@ -243,7 +246,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             }
         }
 
-        if ((parts & ProbeParts.Limits) != 0 && !limitsByPid && state.Read(ProcFile.Limits, ProbeParts.Limits, SmallFileMaxBytes, out content))
+        if ((read & ProbeParts.Limits) != 0 && !limitsByPid && state.Read(ProcFile.Limits, ProbeParts.Limits, SmallFileMaxBytes, out content))
         {
             if (LimitsParser.TryParseOpenFilesSoftLimit(content, out var limit, out var error))
             {
@@ -256,21 +259,25 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         }
 
         IReadOnlyList<string> cmdline = [];
-        if ((parts & ProbeParts.Cmdline) != 0 && state.Read(ProcFile.Cmdline, ProbeParts.Cmdline, CmdlineMaxBytes, out content))
+        if ((read & ProbeParts.Cmdline) != 0 && state.Read(ProcFile.Cmdline, ProbeParts.Cmdline, CmdlineMaxBytes, out content))
         {
             cmdline = handles.Cmdline.Get(content, _reader.LastReadTruncated);
         }
 
         int? fdCount = null, openFiles = null, connections = null;
-        if ((parts & (ProbeParts.FdCount | ProbeParts.FdTargets)) != 0)
+        if ((read & (ProbeParts.FdCount | ProbeParts.FdTargets)) != 0)
         {
-            ReadFds(ref state, parts, sweep, out fdCount, out openFiles, out connections);
+            ReadFds(ref state, read, sweep, out fdCount, out openFiles, out connections);
         }
 
-        var exe = (parts & ProbeParts.Exe) != 0 ? state.ReadLink("exe\0"u8, ProbeParts.Exe, handles.Exe) : null;
-        var cwd = (parts & ProbeParts.Cwd) != 0 ? state.ReadLink("cwd\0"u8, ProbeParts.Cwd, handles.Cwd) : null;
+        var exe = (read & ProbeParts.Exe) != 0 ? state.ReadLink("exe\0"u8, ProbeParts.Exe, handles.Exe) : null;
+        var cwd = (read & ProbeParts.Cwd) != 0 ? state.ReadLink("cwd\0"u8, ProbeParts.Cwd, handles.Cwd) : null;
+        if (reused != ProbeParts.None)
+        {
+            TakeReused(inventory, reused, ref openFiles, ref connections, ref fdLimit, ref cmdline, ref exe, ref cwd);
+        }
 
-        if (limitsByPid && (parts & ProbeParts.Statm) == 0 && !IsAlive(handles))
+        if (limitsByPid && (read & ProbeParts.Statm) == 0 && !IsAlive(handles))
         {
             return Forget(handles, known: true, ProbeResult.Gone());
         }
@@ -278,6 +285,12 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         if (state.Gone)
         {
             return Forget(handles, known: true, ProbeResult.Gone());
+        }
+
+        if ((read & ProbeParts.Inventory) != 0)
+        {
+            var current = (reused | (read & ProbeParts.Inventory)) & ~state.Missing;
+            handles.Inventory = new ProcessInventory(current, openFiles, connections, fdLimit, cmdline, exe, cwd);
         }
 
         var snapshot = new ProcessSnapshot
@@ -312,7 +325,8 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             Cmdline = cmdline,
             Exe = exe,
             Cwd = cwd,
-            Children = sweep.ChildrenOf(key.Pid),
+            // A copy: the sweep's child index lives in buffers the next sweep overwrites; a snapshot outlives it.
+            Children = [.. sweep.ChildrenOf(key.Pid)],
         };
 
         if (_reader.OpenFds > _reader.MaxOpenFds)
@@ -539,6 +553,43 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         return length;
     }
 
+    private static void TakeReused(
+        in ProcessInventory inventory,
+        ProbeParts reused,
+        ref int? openFiles,
+        ref int? connections,
+        ref ulong? fdLimit,
+        ref IReadOnlyList<string> cmdline,
+        ref string? exe,
+        ref string? cwd)
+    {
+        if ((reused & ProbeParts.FdTargets) != 0)
+        {
+            openFiles = inventory.OpenFiles;
+            connections = inventory.InetConnections;
+        }
+
+        if ((reused & ProbeParts.Limits) != 0)
+        {
+            fdLimit = inventory.FileDescriptorLimit;
+        }
+
+        if ((reused & ProbeParts.Cmdline) != 0)
+        {
+            cmdline = inventory.Cmdline;
+        }
+
+        if ((reused & ProbeParts.Exe) != 0)
+        {
+            exe = inventory.Exe;
+        }
+
+        if ((reused & ProbeParts.Cwd) != 0)
+        {
+            cwd = inventory.Cwd;
+        }
+    }
+
     private void ReadFds(ref ReadState state, ProbeParts parts, ProcessSweep sweep, out int? fdCount, out int? openFiles, out int? connections)
     {
         fdCount = openFiles = connections = null;
@@ -552,6 +603,13 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
                 state.Failed(wanted, openErrno);
                 return;
             }
+        }
+
+        // The count alone needs no listing where the directory's size holds it.
+        if (wanted == ProbeParts.FdCount && _reader.OpenFdCountFromSize(directory) is { } counted)
+        {
+            fdCount = counted;
+            return;
         }
 
         var count = _reader.ListNumericEntries(directory, ref _fds, out var errno);

@@ -181,6 +181,32 @@ internal sealed unsafe class ProcReader
     }
 
     /// <summary>
+    /// The open descriptors of a process as its open <c>/proc/[pid]/fd</c> directory reports them in its size (Linux
+    /// 6.2 and later): one <c>statx</c> instead of listing the directory. Null where the size says nothing: older
+    /// kernels report 0 (as does a process with no descriptors, which the listing then confirms) and a fixture folder
+    /// reports its size on disk.
+    /// </summary>
+    public int? OpenFdCountFromSize(int fdDirectoryFd)
+    {
+        if (!IsProcfs)
+        {
+            return null;
+        }
+
+        byte emptyPath = 0;
+        var statx = stackalloc byte[256];
+        if (LibC.statx(fdDirectoryFd, &emptyPath, LibC.AtEmptyPath, LibC.StatxSize, statx) != 0)
+        {
+            return null;
+        }
+
+        // struct statx: stx_size (u64) sits at byte 40 on every architecture (statx(2)).
+        var size = *(ulong*)(statx + 40);
+        return size is > 0 and <= int.MaxValue ? (int)size : null;
+    }
+
+
+    /// <summary>
     /// Lists the numeric entries of a directory (pids of the root, fds of <c>fd/</c>) from its start, reusing
     /// <paramref name="into"/>. Returns the count, or -1 with errno.
     /// </summary>

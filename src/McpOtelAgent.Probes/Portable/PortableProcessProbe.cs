@@ -46,7 +46,7 @@ internal sealed class PortableProcessProbe : ProcessProbe
         return new PortableProcessSweep(_timeProvider.GetUtcNow(), keys);
     }
 
-    public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep)
+    public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep, ProbeParts reuse = ProbeParts.None)
     {
         try
         {

@@ -7,4 +7,5 @@ namespace McpOtelAgent.Api;
 [JsonSerializable(typeof(ManagedServerResponse))]
 [JsonSerializable(typeof(McpServerResponse[]))]
 [JsonSerializable(typeof(DiscoveredServerResponse[]))]
+[JsonSerializable(typeof(DiscoveryResponse))]
 internal sealed partial class McpJsonContext : JsonSerializerContext;

@@ -50,7 +50,14 @@ internal static class DiscoverCommand
             try
             {
                 using var http = new HttpClient { BaseAddress = agent, Timeout = TimeSpan.FromSeconds(30) };
-                servers = await http.GetFromJsonAsync("/api/v1/discovery", McpJsonContext.Default.DiscoveredServerResponseArray, cancellationToken) ?? [];
+                var scan = await http.GetFromJsonAsync("/api/v1/discovery", McpJsonContext.Default.DiscoveryResponse, cancellationToken);
+                if (scan is not { Enabled: true })
+                {
+                    await errors.WriteLineAsync($"the agent at {agent} does not discover (Agent:Discovery:Enabled is false); run discover without --agent to scan here");
+                    return ExitCodes.Failed;
+                }
+
+                servers = scan.Servers;
             }
             catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException)
             {
@@ -80,7 +87,7 @@ internal static class DiscoverCommand
             }
 
             using var scanner = new DiscoveryScanner(ProcessProbe.CreateForCurrentOs(), new McpProcessDetector(options));
-            servers = [.. scanner.Scan(new Dictionary<int, string>()).Select(DiscoveredServerResponse.From)];
+            servers = [.. scanner.Scan(static _ => new Dictionary<int, string>()).Select(DiscoveredServerResponse.From)];
         }
 
         if (json)

@@ -27,7 +27,13 @@ internal static class OpenTelemetryHostingExtensions
             .WithMetrics(metrics => metrics
                 .AddMeter(AgentMeter.Name)
                 .AddRuntimeInstrumentation()
-                .AddPrometheusExporter());
+                .AddPrometheusExporter(static prometheus =>
+                {
+                    // otel_scope_name, _version and _schema_url on every series: three labels that say nothing
+                    // the metric name does not (one meter per name here) yet made up two thirds of the serialising
+                    // time of a scrape at 1,000 servers, and sit in Prometheus's index once per series.
+                    prometheus.ScopeInfoEnabled = false;
+                }));
         builder.Services.ConfigureOpenTelemetryMeterProvider((services, meterProvider) =>
         {
             var ownFactory = services.GetRequiredService<IMeterFactory>();

@@ -17,6 +17,9 @@ internal sealed class FakeProcessProbe : ProcessProbe
 
     public int Sweeps { get; private set; }
 
+    /// <summary>The parts each read was allowed to reuse, in order.</summary>
+    public List<ProbeParts> Reuses { get; } = [];
+
     public FakeProcess Add(FakeProcess process)
     {
         _processes[process.Pid] = process;
@@ -31,8 +34,9 @@ internal sealed class FakeProcessProbe : ProcessProbe
         return new FakeSweep(Now, _processes.Values.ToDictionary(p => p.Pid));
     }
 
-    public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep)
+    public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep, ProbeParts reuse = ProbeParts.None)
     {
+        Reuses.Add(reuse);
         if (!_processes.TryGetValue(key.Pid, out var process) || process.Key != key)
         {
             return ProbeResult.Gone();

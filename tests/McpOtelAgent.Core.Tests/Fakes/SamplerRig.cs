@@ -9,8 +9,14 @@ namespace McpOtelAgent.Core.Tests.Fakes;
 internal sealed class SamplerRig
 {
     public SamplerRig(params (string Id, TargetOptions Target)[] servers)
+        : this(static _ => { }, servers)
+    {
+    }
+
+    public SamplerRig(Action<AgentOptions> configure, params (string Id, TargetOptions Target)[] servers)
     {
         var options = new AgentOptions { SelfMonitoring = { Enabled = false } };
+        configure(options);
         foreach (var (id, target) in servers)
         {
             options.Servers[id] = target;
@@ -19,7 +25,7 @@ internal sealed class SamplerRig
         Options = options;
         Store = new SampleStore(options.TrendWindowSize);
         Registry = new TargetRegistry(Microsoft.Extensions.Options.Options.Create(options), Store);
-        Sampler = new TargetSampler(Probe, Registry, Store, Errors, NullLogger<TargetSampler>.Instance);
+        Sampler = new TargetSampler(Probe, Registry, Store, Errors, Microsoft.Extensions.Options.Options.Create(options), NullLogger<TargetSampler>.Instance);
     }
 
     public AgentOptions Options { get; }

@@ -43,6 +43,22 @@ public class ThresholdStoreTests
     }
 
     [Fact]
+    public void OnTargetRemoved_RunTimeOverrides_DroppedAndConfiguredOnesRestored()
+    {
+        var store = Store(o => o.Servers["fs"] = new ServerHealthOptions { Thresholds = { ["MEMORY_MB"] = new ThresholdOptions { Warning = 2048 } } });
+        Assert.Empty(store.SetForServer("fs", ThresholdNames.MemoryMb, new ThresholdOptions { Warning = 4096 }));
+        Assert.Empty(store.SetForServer("fs", ThresholdNames.CpuPercent, new ThresholdOptions { Warning = 50 }));
+        Assert.Empty(store.SetForServer("wrapped", ThresholdNames.CpuPercent, new ThresholdOptions { Warning = 50 }));
+
+        store.OnTargetRemoved("fs");
+        store.OnTargetRemoved("wrapped");
+
+        Assert.Equal(["fs"], store.ServersWithOverrides());
+        Assert.Equal((2048, 80), (store.Get(ThresholdNames.MemoryMb, "fs").Warning, store.Get(ThresholdNames.CpuPercent, "fs").Warning));
+        Assert.Equal(80, store.Get(ThresholdNames.CpuPercent, "wrapped").Warning);
+    }
+
+    [Fact]
     public void SetGlobal_Valid_ChangesEffectiveValueAtRunTime()
     {
         var store = Store();

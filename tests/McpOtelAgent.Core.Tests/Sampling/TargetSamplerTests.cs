@@ -190,4 +190,31 @@ public sealed class TargetSamplerTests
         Assert.False(rig.Store.TryGet("srv", out _));
         Assert.Null(rig.Store.GetTrends("srv"));
     }
+
+    [Fact]
+    public void SampleAll_WithinTheInventoryInterval_LetsTheProbeReuseTheInventory()
+    {
+        var rig = new SamplerRig(static o => o.InventoryIntervalSeconds = 15, ("srv", new TargetOptions { Pid = 100 }));
+        rig.Probe.Add(new FakeProcess(100, 1, "node", "node server.js"));
+
+        foreach (var seconds in new[] { 0.0, 5, 5, 5, 5 })
+        {
+            rig.SweepAfter(seconds);
+        }
+
+        Assert.Equal([ProbeParts.None, ProbeParts.Inventory, ProbeParts.Inventory, ProbeParts.None, ProbeParts.Inventory], rig.Probe.Reuses);
+    }
+
+    [Fact]
+    public void SampleAll_InventoryIntervalZero_ReadsTheInventoryEverySample()
+    {
+        var rig = new SamplerRig(static o => o.InventoryIntervalSeconds = 0, ("srv", new TargetOptions { Pid = 100 }));
+        rig.Probe.Add(new FakeProcess(100, 1, "node", "node server.js"));
+
+        rig.SweepAfter(0);
+        rig.SweepAfter(1);
+        rig.SweepAfter(1);
+
+        Assert.All(rig.Probe.Reuses, static reuse => Assert.Equal(ProbeParts.None, reuse));
+    }
 }

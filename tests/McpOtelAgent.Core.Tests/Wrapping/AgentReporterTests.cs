@@ -64,6 +64,36 @@ public sealed class AgentReporterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Tick_AgentDoesNotKnowTheServer_AttachesItAgainAndResendsTheBatch()
+    {
+        await using var reporter = new AgentReporter(_client, "srv", Interval, _time, NullLogger.Instance, attachAgain: async cancellationToken =>
+        {
+            await _client.AttachAsync("srv", 4242, cancellationToken);
+            return true;
+        });
+        _handler.Forgotten = true;
+        reporter.RecordOperation(Call("echo", 0.1));
+
+        await TickAsync(() => reporter.SentBatches == 1);
+
+        Assert.Equal(
+            ["/api/v1/servers/srv/mcp-traffic", "/api/v1/servers", "/api/v1/servers/srv/mcp-traffic"],
+            _handler.Requests.Select(r => r.Path));
+        Assert.Equal(0, reporter.Dropped);
+    }
+
+    [Fact]
+    public async Task Tick_AgentDoesNotKnowTheServerAndNothingToAttach_DropsTheBatch()
+    {
+        _handler.Forgotten = true;
+        _reporter.RecordOperation(Call("echo", 0.1));
+
+        await TickAsync(() => _reporter.Dropped == 1);
+
+        Assert.Equal(0, _reporter.SentBatches);
+    }
+
+    [Fact]
     public void Record_QueueFull_DropsAndCountsWithoutBlocking()
     {
         for (var i = 0; i < 10; i++)
@@ -102,15 +132,30 @@ public sealed class AgentReporterTests : IAsyncDisposable
 
         public bool Fail { get; set; }
 
+        /// <summary>The agent has no target "srv" (it restarted) until a POST /api/v1/servers attaches one.</summary>
+        public bool Forgotten { get; set; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            var path = request.RequestUri!.AbsolutePath;
             lock (Requests)
             {
-                Requests.Add((request.RequestUri!.AbsolutePath, request.Headers.Authorization?.ToString(), body));
+                Requests.Add((path, request.Headers.Authorization?.ToString(), body));
             }
 
-            return Fail ? throw new HttpRequestException("connection refused") : new HttpResponseMessage(HttpStatusCode.NoContent);
+            if (Fail)
+            {
+                throw new HttpRequestException("connection refused");
+            }
+
+            if (path == "/api/v1/servers")
+            {
+                Forgotten = false;
+                return new HttpResponseMessage(HttpStatusCode.Created);
+            }
+
+            return new HttpResponseMessage(Forgotten ? HttpStatusCode.NotFound : HttpStatusCode.NoContent);
         }
     }
 }

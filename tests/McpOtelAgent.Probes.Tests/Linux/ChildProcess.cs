@@ -13,6 +13,8 @@ internal sealed class ChildProcess : IDisposable
 
     public StreamReader Output => _process.StandardOutput;
 
+    public StreamWriter Input => _process.StandardInput;
+
     public static ChildProcess Start(string fileName, params string[] arguments)
     {
         var info = new ProcessStartInfo(fileName)

@@ -76,6 +76,62 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     }
 
     [Fact]
+    public void Read_FdCountAlone_EqualsTheCountOfTheListing()
+    {
+        var holder = _children.Track(ChildProcess.Python(Scripts.OpenFiles, "100"));
+        holder.WaitForLine("ready");
+        var (key, sweep) = KeyOf(holder.Pid);
+
+        var counted = _probe.Read(key, ProbeParts.Basic, sweep).Snapshot!.OpenFileDescriptors;
+        var listed = _probe.Read(key, ProbeParts.Basic | ProbeParts.FdTargets, sweep).Snapshot!.OpenFileDescriptors;
+
+        Assert.True(counted >= 100, $"{counted} fds");
+        Assert.Equal(listed, counted);
+    }
+
+    [Fact]
+    public void Read_ReusingTheInventory_KeepsTheLastOpenFilesWhileCountingFdsAfresh()
+    {
+        var holder = _children.Track(ChildProcess.Python(Scripts.OpensMoreFiles, "5"));
+        holder.WaitForLine("ready");
+        var (key, sweep) = KeyOf(holder.Pid);
+        var first = _probe.Read(key, ProbeParts.Extended, sweep).Snapshot!;
+        holder.Input.WriteLine();
+        holder.Input.Flush();
+        holder.WaitForLine("opened");
+
+        var reused = _probe.Read(key, ProbeParts.Extended, _probe.BeginSweep(), ProbeParts.Inventory);
+        var fresh = _probe.Read(key, ProbeParts.Extended, _probe.BeginSweep());
+
+        Assert.Equal(ProbeOutcome.Ok, reused.Outcome);
+        Assert.Equal(ProbeParts.None, reused.MissingParts);
+        Assert.Equal(first.OpenFiles, reused.Snapshot!.OpenFiles);
+        Assert.Equal(first.Cmdline, reused.Snapshot.Cmdline);
+        Assert.Equal(first.Exe, reused.Snapshot.Exe);
+        Assert.Equal(first.FileDescriptorLimit, reused.Snapshot.FileDescriptorLimit);
+        Assert.Equal(first.OpenFileDescriptors + 10, reused.Snapshot.OpenFileDescriptors);
+        Assert.Equal(first.OpenFiles + 10, fresh.Snapshot!.OpenFiles);
+    }
+
+    [Fact]
+    public void Read_ReusingTheInventoryOfAProcessNeverRead_ReadsIt()
+    {
+        var sleeper = _children.Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
+        var (key, sweep) = KeyOf(sleeper.Pid);
+
+        var result = _probe.Read(key, ProbeParts.Extended, sweep, ProbeParts.Inventory);
+
+        Assert.Equal(ProbeOutcome.Ok, result.Outcome);
+        var snapshot = result.Snapshot!;
+        Assert.Equal(["/bin/sleep", "1000"], snapshot.Cmdline);
+        Assert.EndsWith("sleep", snapshot.Exe, StringComparison.Ordinal);
+        Assert.Equal(Environment.CurrentDirectory, snapshot.Cwd);
+        Assert.Equal(0, snapshot.OpenFiles);
+        Assert.Equal(0, snapshot.InetConnections);
+        Assert.NotNull(snapshot.FileDescriptorLimit);
+    }
+
+    [Fact]
     public void Read_TcpListener_CountsInetConnections()
     {
         var listener = _children.Track(ChildProcess.Python(Scripts.Listener));
@@ -104,6 +160,21 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
         Assert.Equal(pids[..3].Order(), _probe.Read(sweep.TryGetKey(parent.Pid, out var key) ? key : default, ProbeParts.Stat, sweep).Snapshot!.Children);
         Assert.Equal(parent.Pid, _probe.Read(child, ProbeParts.Stat, sweep).Snapshot!.ParentPid);
         Assert.Equal("/bin/sh -c /bin/sleep 1000; :", sweep.GetCommandLine(pids[2]));
+    }
+
+    [Fact]
+    public void Read_SnapshotChildren_StayAsReadAfterLaterSweeps()
+    {
+        var parent = _children.Track(ChildProcess.Python(Scripts.Tree));
+        var pids = parent.WaitForLine("ready").Split(' ')[1..4].Select(p => int.Parse(p, CultureInfo.InvariantCulture)).Order().ToArray();
+        var (key, sweep) = KeyOf(parent.Pid);
+        var snapshot = _probe.Read(key, ProbeParts.Stat, sweep).Snapshot!;
+
+        // One more child of this test process sorts before the tree's in the next sweep's child index.
+        _children.Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
+        Assert.Equal(pids, _probe.BeginSweep().ChildrenOf(parent.Pid));
+
+        Assert.Equal(pids, snapshot.Children);
     }
 
     [Fact]

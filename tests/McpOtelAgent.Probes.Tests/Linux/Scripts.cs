@@ -20,6 +20,17 @@ internal static class Scripts
         sys.stdin.read()
         """;
 
+    /// <summary>Holds argv[1] open regular files; opens ten more for every line read from stdin.</summary>
+    public const string OpensMoreFiles = """
+        import sys, tempfile, os
+        d = tempfile.mkdtemp()
+        files = [open(os.path.join(d, "f%d" % i), "w") for i in range(int(sys.argv[1]))]
+        print("ready", flush=True)
+        for line in sys.stdin:
+            files += [open(os.path.join(d, "g%d" % (len(files) + i)), "w") for i in range(10)]
+            print("opened", len(files), flush=True)
+        """;
+
     /// <summary>A TCP listener on 127.0.0.1 with one accepted connection and a UDP socket.</summary>
     public const string Listener = """
         import socket, sys

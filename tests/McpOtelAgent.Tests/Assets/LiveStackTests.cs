@@ -29,7 +29,7 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
         var firing = false;
         await WrappedSdkSession.RunAsync(
             ["--server-id", MonitoringStack.WrappedId, "--agent", stack.AgentUrl.ToString(), "--api-key", MonitoringStack.ApiKey],
-            duringSession: async () =>
+            duringSession: async _ =>
             {
                 firing = await stack.WaitForFiringAsync(MonitoringStack.WrappedId) && await stack.WaitForFiringAsync(MonitoringStack.ManagedId);
                 foreach (var (dashboard, row, where, expr) in Dashboards.Queries())

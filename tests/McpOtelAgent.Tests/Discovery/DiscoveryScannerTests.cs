@@ -31,7 +31,7 @@ public sealed class DiscoveryScannerTests : IDisposable
         Assert.True(await Eventually.WaitAsync(() => ProcFs.Tree(wrapper.Id).Count >= 2), "node child never appeared");
         var child = ProcFs.Tree(wrapper.Id)[1];
 
-        var found = _scanner.Scan(new Dictionary<int, string>());
+        var found = _scanner.Scan(_ => new Dictionary<int, string>());
 
         var server = Assert.Single(found, s => s.Pid == wrapper.Id || s.Pid == child);
         Assert.Equal(wrapper.Id, server.Pid);
@@ -49,7 +49,7 @@ public sealed class DiscoveryScannerTests : IDisposable
         var node = Start(NpmFixtures.Node, NpmFixtures.ServerEverything, "stdio");
         Assert.True(await Eventually.WaitAsync(() => ProcFs.Exists(node.Id)));
 
-        var server = Assert.Single(_scanner.Scan(new Dictionary<int, string>()), s => s.Pid == node.Id);
+        var server = Assert.Single(_scanner.Scan(_ => new Dictionary<int, string>()), s => s.Pid == node.Id);
 
         Assert.Equal(1, server.ProcessCount);
         Assert.Equal("server-everything", server.Name);
@@ -62,7 +62,7 @@ public sealed class DiscoveryScannerTests : IDisposable
         Assert.True(await Eventually.WaitAsync(() => ProcFs.Tree(wrapper.Id).Count >= 2));
         var child = ProcFs.Tree(wrapper.Id)[1];
 
-        var server = Assert.Single(_scanner.Scan(new Dictionary<int, string> { [child] = "everything" }), s => s.Pid == wrapper.Id);
+        var server = Assert.Single(_scanner.Scan(_ => new Dictionary<int, string> { [child] = "everything" }), s => s.Pid == wrapper.Id);
 
         Assert.True(server.Monitored);
         Assert.Equal("everything", server.ServerId);

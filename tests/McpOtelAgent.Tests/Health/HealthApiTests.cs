@@ -15,7 +15,8 @@ public sealed class HealthApiTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _agent = await RunningAgent.StartAsync($$"""
             { "Agent": { "ApiKey": "{{RunningAgent.ApiKey}}", "HealthCheckIntervalSeconds": 1,
-              "Health": { "Thresholds": { "thread_count": { "Warning": 500, "ForSeconds": 10 } } } } }
+              "Health": { "Thresholds": { "thread_count": { "Warning": 500, "ForSeconds": 10 } },
+                          "Servers": { "attached": { "Thresholds": { "memory_mb": { "Warning": 2048 } } } } } } }
             """);
 
     public async Task DisposeAsync() => await _agent.DisposeAsync();
@@ -96,6 +97,28 @@ public sealed class HealthApiTests : IAsyncLifetime
         Assert.Equal(300, Named(list.GetProperty("servers").GetProperty(Self), "file_descriptors").GetProperty("warning").GetDouble());
         var server = (await SendAsync(HttpMethod.Get, $"/api/v1/servers/{Self}/thresholds")).Body;
         Assert.Equal(300, Named(server, "file_descriptors").GetProperty("warning").GetDouble());
+    }
+
+    [Fact]
+    public async Task DeleteServer_ApiOverrides_GoWithItAndConfiguredOnesStay()
+    {
+        foreach (var id in new[] { "attached", "transient" })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Post, "/api/v1/servers", Attach(id))).Status);
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, $"/api/v1/servers/{id}/thresholds/cpu_percent", """{ "warning": 50 }""")).Status);
+            Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(HttpMethod.Delete, $"/api/v1/servers/{id}")).Status);
+        }
+
+        var servers = (await SendAsync(HttpMethod.Get, "/api/v1/thresholds")).Body.GetProperty("servers");
+        Assert.Equal(["attached"], servers.EnumerateObject().Select(p => p.Name).Where(id => id != Self));
+        Assert.Equal(2048, Named(servers.GetProperty("attached"), "memory_mb").GetProperty("warning").GetDouble());
+        Assert.Equal(80, Named(servers.GetProperty("attached"), "cpu_percent").GetProperty("warning").GetDouble());
+
+        // The same id attached again is a new server: it starts from the global values.
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Post, "/api/v1/servers", Attach("transient"))).Status);
+        Assert.Equal(80, Named((await SendAsync(HttpMethod.Get, "/api/v1/servers/transient/thresholds")).Body, "cpu_percent").GetProperty("warning").GetDouble());
+
+        static string Attach(string id) => $$"""{ "id": "{{id}}", "pid": {{Environment.ProcessId}} }""";
     }
 
     [Theory]

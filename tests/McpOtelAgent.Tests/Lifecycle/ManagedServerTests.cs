@@ -64,6 +64,27 @@ public sealed class ManagedServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartAsync_ProcessStartedSubscriberThrows_StaysSupervisedAndOtherSubscribersHear()
+    {
+        using var logs = new TextLoggerProvider();
+        var server = Track(ServerFactory.Manage(
+            ServerFactory.ServerMemory("throwing-subscriber", _temp.Path), logger: logs.CreateLogger(nameof(ManagedServer))));
+        var heard = 0;
+        server.ProcessStarted += (_, _) => throw new InvalidOperationException("subscriber broke");
+        server.ProcessStarted += (_, _) => Interlocked.Increment(ref heard);
+
+        await server.StartAsync();
+        Process.GetProcessById(server.Status.Pid!.Value).Kill();
+
+        // The restart goes through the same event: a throwing subscriber there once ended supervision as failed-to-start.
+        // The throwing subscriber runs first, so once the second one has heard of both processes both failures are logged.
+        Assert.True(
+            await Eventually.WaitAsync(() => Volatile.Read(ref heard) == 2 && server.Status is { Restarts: 1, State: ServerLifecycleState.Running }),
+            $"not restarted: {server.Status}, heard {Volatile.Read(ref heard)}");
+        Assert.Equal(2, logs.Lines.Count(l => l.Contains(" 3015 ", StringComparison.Ordinal) && l.Contains("subscriber broke", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task StartAsync_CommandExitingAtOnce_EndsInCrashLoop()
     {
         var restart = ServerFactory.FastRestart with { BaseDelay = TimeSpan.FromMilliseconds(20), MaxRestarts = 3 };

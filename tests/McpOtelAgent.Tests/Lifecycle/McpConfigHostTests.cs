@@ -174,7 +174,7 @@ public sealed class McpConfigHostTests : IAsyncLifetime
         var status = await Poll.UntilAsync(() => agent.Http.GetStringAsync($"/api/v1/servers/{id}"),
             body => JsonDocument.Parse(body).RootElement.GetProperty("state").GetString() == "up", $"{id} up");
         Assert.Equal("discovered", JsonDocument.Parse(status).RootElement.GetProperty("origin").GetString());
-        var listed = JsonDocument.Parse(await agent.Http.GetStringAsync("/api/v1/discovery")).RootElement.EnumerateArray()
+        var listed = JsonDocument.Parse(await agent.Http.GetStringAsync("/api/v1/discovery")).RootElement.GetProperty("servers").EnumerateArray()
             .Single(s => s.GetProperty("pid").GetInt32() == wrapper.Id);
         Assert.True(listed.GetProperty("monitored").GetBoolean());
         Assert.Equal(id, listed.GetProperty("serverId").GetString());

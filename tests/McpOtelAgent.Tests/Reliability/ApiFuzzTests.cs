@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Reliability.Support;
+using McpOtelAgent.Tests.Security;
 using Xunit.Abstractions;
 
 namespace McpOtelAgent.Tests.Reliability;
@@ -9,7 +11,8 @@ namespace McpOtelAgent.Tests.Reliability;
 /// <summary>
 /// 10,000 malformed requests from a seeded generator (so a failure replays): bad JSON, wrong types, huge and deep
 /// bodies, unknown and hostile ids, path tricks, unicode, wrong methods and content types, with and without the key.
-/// None may answer 5xx, and the agent must still serve afterwards.
+/// None may answer 5xx, and the agent must still serve afterwards; then well-formed MCP traffic for every hostile id,
+/// which only a target may turn into series.
 /// </summary>
 [Trait(Support.Reliability.Category, Support.Reliability.Name)]
 public sealed class ApiFuzzTests(ITestOutputHelper output)
@@ -88,7 +91,24 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, limit);
         Assert.False(agent.HasExited);
         Assert.DoesNotContain("Unhandled exception", agent.Output, StringComparison.OrdinalIgnoreCase);
+
+        // A traffic report becomes histogram series that live as long as the agent: only a target may create them.
+        foreach (var id in Ids)
+        {
+            using var report = agent.Request(HttpMethod.Post, $"/api/v1/servers/{id}/mcp-traffic", new StringContent(
+                """{"operations":[{"initiator":"client","method":"tools/call","tool":"fuzz","durationsSeconds":[0.1]}],"notifications":[]}""", Encoding.UTF8, "application/json"));
+            using var answer = await agent.Http.SendAsync(report);
+            Assert.True(
+                id == ApiRoutes.ServerId ? answer.StatusCode == HttpStatusCode.NoContent : answer.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound,
+                $"traffic for '{id}' answered {(int)answer.StatusCode}");
+        }
+
+        var traffic = await Poll.UntilAsync(agent.ScrapeAsync, t => FuzzTraffic(t, ApiRoutes.ServerId) is not null, "the target's traffic on /metrics");
+        Assert.Equal([ApiRoutes.ServerId], Ids.Where(id => FuzzTraffic(traffic, id) is not null));
     }
+
+    private static double? FuzzTraffic(string exposition, string serverId) =>
+        Exposition.Value(exposition, "mcp_server_operation_duration_seconds_count", ("gen_ai_tool_name", "fuzz"), ("server_id", serverId));
 
     /// <summary>A 2 MiB body announced by Content-Length: refused with 413 before the agent reads it.</summary>
     private static async Task<HttpStatusCode> SendOversizedBodyAsync(AgentProcess agent)

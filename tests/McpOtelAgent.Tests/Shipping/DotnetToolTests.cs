@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Reflection;
+using McpOtelAgent.Tests.Assets.Support;
 using Xunit.Abstractions;
 
 namespace McpOtelAgent.Tests.Shipping;
@@ -52,22 +52,9 @@ public sealed class DotnetToolTests(ITestOutputHelper output) : IDisposable
 
     private async Task<string> RunAsync(string fileName, params string[] arguments)
     {
-        var info = new ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var text = await stdout + await stderr;
-        output.WriteLine($"$ {fileName} {string.Join(' ', arguments)}\n{text}");
-        Assert.True(process.ExitCode == 0, $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: {text}");
-        return await stdout;
+        var run = await ToolRun.RunAsync(fileName, arguments, environment: DotnetCli.QuietEnvironment, timeout: TimeSpan.FromMinutes(3));
+        output.WriteLine($"$ {fileName} {string.Join(' ', arguments)}\n{run.Output}");
+        Assert.True(run.ExitCode == 0, $"{fileName} {string.Join(' ', arguments)} exited with {run.ExitCode}: {run.Output}");
+        return run.Output;
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class WrapAgentReportTests : IAsyncLifetime
 
         await WrappedSdkSession.RunAsync(
             ["--server-id", "agent-everything", "--agent", _agent.BaseAddress.ToString(), "--api-key", RunningAgent.ApiKey],
-            duringSession: async () =>
+            duringSession: async _ =>
             {
                 // Attached while it runs, as the real server (node running server-everything), not the wrapper; sampled.
                 var status = await Poll.UntilAsync(
@@ -72,6 +72,41 @@ public sealed partial class WrapAgentReportTests : IAsyncLifetime
         var elapsed = await WrappedSdkSession.RunAsync(["--server-id", "orphan", "--agent", $"http://127.0.0.1:{WrapFixtures.ClosedPort()}"]);
 
         Assert.True(elapsed < TimeSpan.FromSeconds(20), $"the wrapper took {elapsed} to end");
+    }
+
+    [Fact]
+    public async Task Wrap_AgentForgetsTheServer_WrapperAttachesItAgainAndItsTrafficCounts()
+    {
+        await WrappedSdkSession.RunAsync(
+            ["--server-id", "forgotten", "--agent", _agent.BaseAddress.ToString(), "--api-key", RunningAgent.ApiKey],
+            duringSession: async client =>
+            {
+                await Poll.UntilAsync(() => _agent.Http.GetAsync("/api/v1/servers/forgotten"), r => r.IsSuccessStatusCode, "forgotten attached");
+
+                // What a restarted agent knows of the servers attached before it went down: nothing.
+                using var detach = await _agent.Http.SendAsync(_agent.Request(HttpMethod.Delete, "/api/v1/servers/forgotten"));
+                Assert.Equal(HttpStatusCode.NoContent, detach.StatusCode);
+                await client.CallToolAsync("get-sum", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 });
+
+                await Poll.UntilAsync(() => _agent.Http.GetAsync("/api/v1/servers/forgotten"), r => r.IsSuccessStatusCode, "forgotten attached again");
+            });
+
+        await _agent.ScrapeUntilAsync(
+            text => Exposition.Value(text, "mcp_server_operation_duration_seconds_count", ("server_id", "forgotten"), ("gen_ai_tool_name", "get-sum")) == 2,
+            "both get-sum calls of forgotten on /metrics");
+    }
+
+    [Fact]
+    public async Task PostMcpTraffic_ServerNotMonitored_Returns404AndRecordsNothing()
+    {
+        using var request = _agent.Request(HttpMethod.Post, "/api/v1/servers/never-attached/mcp-traffic", content: Json(
+            """{"operations":[{"initiator":"client","method":"tools/call","tool":"x","durationsSeconds":[0.1]}],"notifications":[{"method":"n","count":1}]}"""));
+
+        using var response = await _agent.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("server_id=\"never-attached\"", await _agent.ScrapeAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,14 +5,14 @@ namespace McpOtelAgent.Tests.Wrapping;
 /// <summary>
 /// The official SDK client launching the real <c>mcp-otel-agent wrap</c> over stdio, as a desktop client would, with
 /// server-everything behind it, and one fixed session: tools/list, echo twice, get-sum, and an echo without its argument
-/// (a tool error).
+/// (a tool error); <c>duringSession</c> runs after it, with the client for more calls.
 /// </summary>
 internal static class WrappedSdkSession
 {
     public static async Task<TimeSpan> RunAsync(
         IEnumerable<string> wrapArguments,
         IReadOnlyDictionary<string, string?>? environment = null,
-        Func<Task>? duringSession = null,
+        Func<McpClient, Task>? duringSession = null,
         List<string>? standardError = null)
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
@@ -43,7 +43,7 @@ internal static class WrappedSdkSession
         Assert.True((await client.CallToolAsync("echo", new Dictionary<string, object?>())).IsError);
         if (duringSession is not null)
         {
-            await duringSession();
+            await duringSession(client);
         }
 
         var closing = TimeProvider.System.GetTimestamp();

@@ -59,8 +59,20 @@ internal sealed class RunningAgent : IAsyncDisposable
             ["Agent:Discovery:AutoAttach"] = "false",
         };
         var app = AgentApplication.Build(new AgentLaunch(configPath, settings, environment ?? []), configureServices);
-        AgentApplication.Validate(app);
-        await app.StartAsync();
+        try
+        {
+            AgentApplication.Validate(app);
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start that fails (tests of bad configurations) would otherwise leave the built host, with its
+            // process-wide listeners, alive for the rest of the test run.
+            await app.DisposeAsync();
+            Directory.Delete(dir, recursive: true);
+            throw;
+        }
+
         // The API's listener; a metrics-only one (Agent:MetricsUrls) is listed after it.
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();

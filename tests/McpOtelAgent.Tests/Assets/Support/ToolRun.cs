@@ -2,11 +2,20 @@ using System.Diagnostics;
 
 namespace McpOtelAgent.Tests.Assets.Support;
 
-/// <summary>Runs a real tool (promtool, amtool, docker-compose) to completion and keeps what it printed.</summary>
+/// <summary>Runs a real tool (promtool, amtool, docker-compose, dotnet) to completion and keeps what it printed.</summary>
 internal sealed record ToolRun(int ExitCode, string Output)
 {
+    /// <param name="fileName">The program.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="workingDirectory">Where it runs; the repository root by default.</param>
+    /// <param name="environment">Variables to set (a null value removes one).</param>
+    /// <param name="timeout">How long it may take (2 minutes by default); it is killed after that.</param>
     public static async Task<ToolRun> RunAsync(
-        string fileName, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
+        string fileName,
+        IEnumerable<string> arguments,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -26,12 +35,12 @@ internal sealed record ToolRun(int ExitCode, string Output)
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {fileName}");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
+        var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using McpOtelAgent.Lifecycle;
 using McpOtelAgent.Mcp;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace McpOtelAgent.Tests.Lifecycle.Support;
@@ -31,8 +32,8 @@ internal static class ServerFactory
     public static McpServerDefinition ServerMemory(string id, string memoryDir) =>
         Stdio(id, NpmFixtures.Node, [NpmFixtures.ServerMemory], new Dictionary<string, string> { ["MEMORY_FILE_PATH"] = Path.Combine(memoryDir, "memory.jsonl") });
 
-    public static ManagedServer Manage(McpServerDefinition definition, TimeProvider? time = null) =>
-        new(definition, time ?? TimeProvider.System, NullLogger.Instance, static line => line);
+    public static ManagedServer Manage(McpServerDefinition definition, TimeProvider? time = null, ILogger? logger = null) =>
+        new(definition, time ?? TimeProvider.System, logger ?? NullLogger.Instance, static line => line);
 
     public static McpServerMonitor Monitor(McpServerDefinition definition, ManagedServer? managed) =>
         new(definition, managed, TimeProvider.System, NullLoggerFactory.Instance);

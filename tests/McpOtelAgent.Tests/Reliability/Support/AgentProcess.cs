@@ -76,23 +76,31 @@ internal sealed class AgentProcess : IDisposable
     /// <param name="extraArguments">More <c>run</c> arguments.</param>
     /// <param name="launcher">A command (and its arguments) to run <c>dotnet</c> under, e.g. setpriv.</param>
     /// <param name="agentDirectory">Where the agent's dll is; the build output by default.</param>
+    /// <param name="executable">A native agent binary (Native AOT) to run instead of <c>dotnet</c> and the dll.</param>
     public static async Task<AgentProcess> StartAsync(
         string? configJson = null,
         IReadOnlyDictionary<string, string>? environment = null,
         IReadOnlyList<string>? extraArguments = null,
         IReadOnlyList<string>? launcher = null,
-        string? agentDirectory = null)
+        string? agentDirectory = null,
+        string? executable = null)
     {
         var dir = Directory.CreateTempSubdirectory("mcpotel-agentproc-").FullName;
         var port = FreePort.Next();
         var arguments = new List<string>();
+        var program = executable ?? "dotnet";
         if (launcher is { Count: > 0 })
         {
             arguments.AddRange(launcher.Skip(1));
-            arguments.Add(DotnetPath());
+            arguments.Add(executable ?? DotnetPath());
+            program = launcher[0];
         }
 
-        arguments.Add(Path.Combine(agentDirectory ?? BuildDirectory, "mcp-otel-agent.dll"));
+        if (executable is null)
+        {
+            arguments.Add(Path.Combine(agentDirectory ?? BuildDirectory, "mcp-otel-agent.dll"));
+        }
+
         arguments.AddRange(["run", "--urls", $"http://127.0.0.1:{port}", "--monitoring-interval", "0.5"]);
         if (configJson is not null)
         {
@@ -108,7 +116,7 @@ internal sealed class AgentProcess : IDisposable
         }
 
         arguments.AddRange(extraArguments ?? []);
-        var info = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
+        var info = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
