@@ -22,7 +22,7 @@ namespace McpOtelAgent.Mcp;
 /// </remarks>
 internal sealed class McpSdkMetricsBridge : IDisposable
 {
-    public const string SdkMeterName = "Experimental.ModelContextProtocol";
+    private const string SdkMeterName = "Experimental.ModelContextProtocol";
 
     /// <summary>
     /// The method name the SDK gives an incoming reply: <c>McpSessionHandler.HandleMessageAsync</c> times every message
@@ -49,6 +49,7 @@ internal sealed class McpSdkMetricsBridge : IDisposable
         {
             InstrumentPublished = (instrument, listener) =>
             {
+                // The SDK's client instruments have the semantic-convention names that the agent's own instruments have.
                 var target = instrument.Meter.Name != SdkMeterName ? null : instrument.Name switch
                 {
                     MetricNames.McpClientOperationDuration => operations.Client,
