@@ -6,7 +6,8 @@ namespace McpOtelAgent.Health;
 
 /// <summary>
 /// A server with no live process is critical: whatever depends on it is failing now. Except a discovered one: a
-/// process the agent merely found has simply ended (its client closed it), and discovery detaches it.
+/// process the agent merely found has simply ended (its client closed it), and discovery detaches it. A server with no
+/// process on purpose (<see cref="TargetState.Stopped"/>: a managed server stopped through the API) is not down at all.
 /// </summary>
 internal sealed class ProcessDownRule(TargetRegistry registry) : IHealthRule
 {

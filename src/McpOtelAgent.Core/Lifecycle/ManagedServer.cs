@@ -228,7 +228,7 @@ internal sealed class ManagedServer : IAsyncDisposable
 
             if (!policy.ShouldRestart(exit))
             {
-                SetState(ServerLifecycleState.Stopped);
+                SetState(ServerLifecycleState.Exited);
                 return;
             }
 

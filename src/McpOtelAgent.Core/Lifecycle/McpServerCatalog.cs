@@ -9,8 +9,10 @@ namespace McpOtelAgent.Lifecycle;
 
 /// <summary>
 /// Every declared MCP server: a <see cref="ManagedServer"/> for each stdio server (registered as a target of origin
-/// managed, whose root is whatever process its supervisor runs) and a <see cref="McpServerMonitor"/> for each server.
-/// Only these can ever be launched: the API starts and stops them by id and never runs a command it was sent.
+/// managed, whose root is whatever process its supervisor runs), a target of origin remote for each url server (no
+/// local process; listed, health-checked and alerted on from its probes), and a <see cref="McpServerMonitor"/> for
+/// each server. Only the stdio ones can ever be launched: the API starts and stops them by id and never runs a
+/// command it was sent.
 /// </summary>
 internal sealed class McpServerCatalog : IAsyncDisposable
 {
@@ -24,16 +26,21 @@ internal sealed class McpServerCatalog : IAsyncDisposable
         foreach (var definition in options.Value.Servers)
         {
             ManagedServer? managed = null;
+            TargetDefinition target;
             if (definition.Transport == McpTransportKind.Stdio)
             {
                 managed = new ManagedServer(definition, time, lifecycleLogger, RedactLine);
-                var target = new TargetDefinition(definition.Id, new ManagedRootSource(managed), IncludeChildren: true, TargetOrigin.Managed);
-                if (registry.Add(target) == TargetAddResult.Added)
-                {
-                    AgentLog.TargetAdded(registryLogger, target.ServerId, target.Root.Description, target.Origin.ToString());
-                }
-
+                target = new TargetDefinition(definition.Id, new ManagedRootSource(managed), IncludeChildren: true, TargetOrigin.Managed);
                 _managed[definition.Id] = managed;
+            }
+            else
+            {
+                target = new TargetDefinition(definition.Id, new RemoteRootSource(definition.Url!), IncludeChildren: false, TargetOrigin.Remote);
+            }
+
+            if (registry.Add(target) == TargetAddResult.Added)
+            {
+                AgentLog.TargetAdded(registryLogger, target.ServerId, target.Root.Description, target.Origin.ToString());
             }
 
             _monitors[definition.Id] = new McpServerMonitor(definition, managed, time, loggerFactory);

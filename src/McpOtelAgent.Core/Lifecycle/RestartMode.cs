@@ -9,6 +9,6 @@ internal enum RestartMode
     /// <summary>Only after a non-zero exit code or a signal.</summary>
     OnFailure,
 
-    /// <summary>Never; the server stays stopped.</summary>
+    /// <summary>Never; the server stays down (exited) until started by hand.</summary>
     Never,
 }

@@ -19,4 +19,10 @@ internal enum ServerLifecycleState
 
     /// <summary>Could not be launched at all (command not found or not executable, bad working directory).</summary>
     FailedToStart = 6,
+
+    /// <summary>
+    /// Exited on its own and its restart policy does not restart it (mode never, or on-failure after a clean exit).
+    /// Unlike <see cref="Stopped"/>, nobody asked it to stop: it is down.
+    /// </summary>
+    Exited = 7,
 }

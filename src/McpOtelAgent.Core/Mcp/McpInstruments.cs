@@ -11,7 +11,6 @@ namespace McpOtelAgent.Mcp;
 /// </summary>
 internal sealed class McpInstruments
 {
-    /// <summary>The OpenTelemetry MCP semantic conventions' buckets for operation durations, in seconds.</summary>
     public McpInstruments(AgentMeter agentMeter, McpServerCatalog catalog)
     {
         var meter = agentMeter.Meter;

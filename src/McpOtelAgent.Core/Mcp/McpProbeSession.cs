@@ -79,18 +79,27 @@ internal sealed class McpProbeSession : IAsyncDisposable
 
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutCts.CancelAfter(timeout);
-        session._client = await McpClient.CreateAsync(transport, options, loggerFactory, timeoutCts.Token);
         try
         {
-            await session.RefreshToolsAsync(timeoutCts.Token);
-        }
-        catch (Exception ex) when (ex is McpException or OperationCanceledException or IOException)
-        {
-            // A tool list that cannot be read leaves the count unknown; the session itself is fine.
-            Log.ToolsRefreshFailed(session._logger, serverId, ex.Message);
-        }
+            session._client = await McpClient.CreateAsync(transport, options, loggerFactory, timeoutCts.Token);
+            try
+            {
+                await session.RefreshToolsAsync(timeoutCts.Token);
+            }
+            catch (Exception ex) when (ex is McpException or OperationCanceledException or IOException)
+            {
+                // A tool list that cannot be read leaves the count unknown; the session itself is fine.
+                Log.ToolsRefreshFailed(session._logger, serverId, ex.Message);
+            }
 
-        return session;
+            return session;
+        }
+        catch
+        {
+            // Nobody else holds the session yet: whatever went wrong, its client (message loop, transport) ends here.
+            await session.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>One liveness round trip (<c>ping</c>, or <c>server/discover</c> on 2026-07-28 servers).</summary>

@@ -16,12 +16,25 @@ namespace McpOtelAgent.Mcp;
 /// </summary>
 internal sealed class McpServerMonitor : IAsyncDisposable
 {
+    /// <summary>
+    /// The monitor whose MCP client work runs here: set for a probe (connect, ping, tools/list) and for dispose, and
+    /// captured with them by the session's message loop and its handlers, so the SDK's measurements can be told apart
+    /// by server (<see cref="McpSdkMetricsBridge"/>). Set inside async methods, it never leaks to their callers.
+    /// </summary>
+    private static readonly AsyncLocal<McpServerMonitor?> Scope = new();
+
     private readonly McpServerDefinition _definition;
     private readonly ManagedServer? _managed;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>
+    /// An http server's transport, made once: each connect asks it for a new session transport, and it owns the
+    /// HttpClient (connection pool) that every session of this server shares. The client never disposes it.
+    /// </summary>
+    private readonly HttpClientTransport? _httpTransport;
     private McpProbeSession? _session;
     private ManagedProcess? _sessionProcess;
     private McpProbeStatus _status;
@@ -39,6 +52,10 @@ internal sealed class McpServerMonitor : IAsyncDisposable
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<McpServerMonitor>();
         _status = McpProbeStatus.NotProbed(definition.Id);
+        if (definition.Transport == McpTransportKind.Http)
+        {
+            _httpTransport = CreateHttpTransport();
+        }
     }
 
     /// <summary>Raised after each probe with its outcome.</summary>
@@ -52,9 +69,13 @@ internal sealed class McpServerMonitor : IAsyncDisposable
 
     public McpProbeStatus Status => Volatile.Read(ref _status);
 
+    /// <summary>The monitor whose probe session the calling code belongs to, if any.</summary>
+    public static McpServerMonitor? InScope => Scope.Value;
+
     /// <summary>Probes once: connects if there is no live session for the current process or URL, then pings.</summary>
     public async Task<McpProbeStatus> ProbeOnceAsync(CancellationToken cancellationToken)
     {
+        Scope.Value = this;
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -71,6 +92,7 @@ internal sealed class McpServerMonitor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Scope.Value = this;
         await _gate.WaitAsync();
         try
         {
@@ -79,6 +101,11 @@ internal sealed class McpServerMonitor : IAsyncDisposable
         finally
         {
             _gate.Release();
+        }
+
+        if (_httpTransport is not null)
+        {
+            await _httpTransport.DisposeAsync();
         }
 
         _gate.Dispose();
@@ -148,7 +175,7 @@ internal sealed class McpServerMonitor : IAsyncDisposable
             return _session;
         }
 
-        return _session ??= await ConnectAsync(CreateHttpTransport(), cancellationToken);
+        return _session ??= await ConnectAsync(_httpTransport!, cancellationToken);
     }
 
     private async Task<McpProbeSession> ConnectAsync(IClientTransport transport, CancellationToken cancellationToken)

@@ -5,9 +5,10 @@ using McpOtelAgent.Lifecycle;
 namespace McpOtelAgent.Mcp;
 
 /// <summary>
-/// A server whose process runs but which has not answered its last <c>failureThreshold</c> MCP probes is in error:
-/// the process metrics look fine while its clients get nothing. The threshold already spans several probe intervals,
-/// so no further <c>for</c> duration applies.
+/// A server that has not answered its last <c>failureThreshold</c> MCP probes is in error: a managed one's process
+/// runs (a server without one is not probed), so its process metrics look fine while its clients get nothing; for a
+/// url server the probes are all the agent knows of it. The threshold already spans several probe intervals, so no
+/// further <c>for</c> duration applies.
 /// </summary>
 internal sealed class ProbeFailedRule(McpServerCatalog catalog) : IHealthRule
 {

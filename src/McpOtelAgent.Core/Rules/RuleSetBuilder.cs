@@ -73,8 +73,13 @@ internal static class RuleSetBuilder
     private static IEnumerable<AlertRule> ProcessAlerts(RuleSettings settings)
     {
         var defaultFor = settings.Health.EffectiveDefaultFor;
+
+        // A managed server stopped on purpose has mcp_server_up 0 too, but the agent does not call it down: neither do these.
+        var stoppedOnPurpose = string.Join('|', LifecycleStateNames.StoppedOnPurpose.Select(LifecycleStateNames.Of));
+        var stopped = PromQl.Selector(RuleMetrics.LifecycleState, $"{RuleMetrics.Label(AttributeNames.LifecycleState)}=~\"{stoppedOnPurpose}\"");
         yield return new AlertRule(
-            AlertTypes.ProcessDown, ProcessDownRule.RuleName, Severity.Critical, RuleMetrics.Up, RuleComparison.Below, 1, defaultFor,
+            AlertTypes.ProcessDown, ProcessDownRule.RuleName, Severity.Critical,
+            $"({RuleMetrics.Up} unless on ({ServerIdLabel}) {stopped} == 1)", RuleComparison.Below, 1, defaultFor,
             "server is down (no live process)", string.Empty);
 
         // Only the root's scheduler state is exported; the agent also warns on stopped or zombie descendants.

@@ -109,7 +109,7 @@ internal sealed class TargetSampler(
         var resolution = target.Root.Resolve(sweep);
         if (resolution.RootPid is not { } rootPid)
         {
-            return Down(target, tracker, sweep.Timestamp, resolution.DownReason ?? "not found");
+            return Down(target, tracker, sweep.Timestamp, resolution.DownReason, resolution.State);
         }
 
         if (!sweep.TryGetKey(rootPid, out var rootKey))
@@ -223,14 +223,16 @@ internal sealed class TargetSampler(
         };
     }
 
-    private static TargetSample Down(TargetDefinition target, TargetTracker tracker, DateTimeOffset timestamp, string reason)
+    /// <summary>A sample without processes: down, or in <paramref name="state"/> when its root source says why there are none.</summary>
+    private static TargetSample Down(
+        TargetDefinition target, TargetTracker tracker, DateTimeOffset timestamp, string? reason, TargetState state = TargetState.Down)
     {
         tracker.MarkDown();
         return new TargetSample
         {
             ServerId = target.ServerId,
             Timestamp = timestamp,
-            State = TargetState.Down,
+            State = state,
             DownReason = reason,
         };
     }

@@ -11,4 +11,10 @@ internal enum TargetState
 
     /// <summary>Configured but no live process (see <see cref="TargetSample.DownReason"/>).</summary>
     Down,
+
+    /// <summary>No process on purpose: a managed server stopped through the API, or declared without autoStart.</summary>
+    Stopped,
+
+    /// <summary>A server declared by URL: its processes are not the agent's to see; its probes say how it is.</summary>
+    Remote,
 }

@@ -8,8 +8,8 @@ internal enum TargetDetachResult
     NotFound,
 
     /// <summary>
-    /// A configured, managed or self target: detaching it would leave e.g. a launched server running unmonitored, with
-    /// no way back through the API. Such targets go away by changing the configuration.
+    /// A configured, managed, remote or self target: detaching it would leave e.g. a launched server running
+    /// unmonitored, with no way back through the API. Such targets go away by changing the configuration.
     /// </summary>
     NotDetachable,
 }

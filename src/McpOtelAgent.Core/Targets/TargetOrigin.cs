@@ -17,4 +17,7 @@ internal enum TargetOrigin
 
     /// <summary>Found by discovery and attached automatically.</summary>
     Discovered,
+
+    /// <summary>A server declared by URL (<c>mcpServers</c> / <c>servers</c>): probed over HTTP, no local process.</summary>
+    Remote,
 }

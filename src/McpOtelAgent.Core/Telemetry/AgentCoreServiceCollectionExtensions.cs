@@ -13,7 +13,8 @@ internal static class AgentCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the agent's core: options, the probe, targets, the sample store, the sampler and its background loop,
-    /// the meter and the process instruments. The exporters are the host's business.
+    /// the meter, the process instruments, and the MCP operation histograms that wrap reports and probes share. The
+    /// exporters are the host's business.
     /// </summary>
     public static IServiceCollection AddAgentCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +27,7 @@ internal static class AgentCoreServiceCollectionExtensions
         services.TryAddSingleton<ProbeErrorCounts>();
         services.TryAddSingleton<TargetSampler>();
         services.TryAddSingleton<AgentMeter>();
+        services.TryAddSingleton(static sp => new McpOperationDurations(sp.GetRequiredService<AgentMeter>().Meter));
         services.TryAddSingleton<ProcessInstruments>();
         services.AddHostedService<SamplingService>();
         return services;

@@ -26,4 +26,16 @@ internal static partial class MetricNames
     /// Join it to <c>mcp_server_info</c> on <c>server_id</c>; an http server has only this one.
     /// </summary>
     public const string ProtocolInfo = "mcp.server.protocol.info";
+
+    /// <summary>
+    /// mcp_client_session_duration_seconds (histogram, s): how long each of the agent's probe sessions with a server
+    /// lasted, recorded when it closes (the MCP SDK's measurement, with <c>server_id</c>).
+    /// </summary>
+    public const string McpClientSessionDuration = "mcp.client.session.duration";
+
+    /// <summary>
+    /// mcp_agent_sdk_dropped_measurements_total (counter, {measurement}): MCP SDK measurements taken outside any probe,
+    /// which name no server and are not exported.
+    /// </summary>
+    public const string SdkDroppedMeasurements = "mcp.agent.sdk.dropped_measurements";
 }

@@ -11,7 +11,8 @@ internal static partial class MetricNames
 
     /// <summary>
     /// Histogram, <c>s</c>: a request the wrapped server sent to its client (sampling, elicitation, roots); the
-    /// conventions record server-initiated requests on the sender as client operations.
+    /// conventions record server-initiated requests on the sender as client operations. The agent records its own
+    /// probe requests here too (the MCP SDK's measurements, see <c>McpSdkMetricsBridge</c>).
     /// Prometheus: <c>mcp_client_operation_duration_seconds</c>.
     /// </summary>
     public const string McpClientOperationDuration = "mcp.client.operation.duration";

@@ -122,8 +122,9 @@ internal sealed class ProcessInstruments
     private IEnumerable<Measurement<long>> Longs(Func<TargetSample, Measurement<long>[]> measure) =>
         UpSamples().SelectMany(measure);
 
+    /// <summary>Every sampled target that could have a process here: a url server has none to be up or down.</summary>
     private IEnumerable<Measurement<long>> AllLongs(Func<TargetSample, Measurement<long>[]> measure) =>
-        _store.Latest.Where(static s => s.State != TargetState.Pending).SelectMany(measure);
+        _store.Latest.Where(static s => s.State is not (TargetState.Pending or TargetState.Remote)).SelectMany(measure);
 
     private IEnumerable<TargetSample> UpSamples() =>
         _store.Latest.Where(static s => s is { State: TargetState.Up, Root: not null });

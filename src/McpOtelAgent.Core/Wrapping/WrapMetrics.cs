@@ -10,28 +10,22 @@ namespace McpOtelAgent.Wrapping;
 /// </summary>
 internal sealed class WrapMetrics
 {
-    /// <summary>The explicit bucket boundaries the MCP semantic conventions give both operation-duration histograms.</summary>
+    /// <summary>The <c>network.transport</c> of stdio, as the MCP semantic conventions spell it.</summary>
     private const string PipeTransport = "pipe";
 
-    private readonly Histogram<double> _serverOperations;
-    private readonly Histogram<double> _clientOperations;
+    private readonly McpOperationDurations _operations;
     private readonly Counter<long> _notifications;
 
+    /// <summary>On a meter of the wrapper's own, with operation histograms of its own (OTLP export mode, tests).</summary>
     public WrapMetrics(Meter meter)
+        : this(meter, new McpOperationDurations(meter))
     {
-        var advice = new InstrumentAdvice<double> { HistogramBucketBoundaries = McpDurationBuckets.Seconds };
-        _serverOperations = meter.CreateHistogram(
-            MetricNames.McpServerOperationDuration,
-            unit: "s",
-            description: "Duration of MCP requests sent to the wrapped server, until its reply was passed on.",
-            tags: null,
-            advice: advice);
-        _clientOperations = meter.CreateHistogram(
-            MetricNames.McpClientOperationDuration,
-            unit: "s",
-            description: "Duration of MCP requests the wrapped server sent to its client, until the reply was passed on.",
-            tags: null,
-            advice: advice);
+    }
+
+    /// <summary>On the agent's meter, recording operations into the histograms the probes share.</summary>
+    public WrapMetrics(Meter meter, McpOperationDurations operations)
+    {
+        _operations = operations;
         _notifications = meter.CreateCounter<long>(
             MetricNames.McpWrapperNotifications,
             unit: "{notification}",
@@ -51,7 +45,7 @@ internal sealed class WrapMetrics
         AddIfPresent(ref tags, AttributeNames.ErrorType, operation.ErrorType);
         AddIfPresent(ref tags, AttributeNames.McpProtocolVersion, operation.ProtocolVersion);
 
-        var histogram = operation.Initiator == MessageDirection.ClientToServer ? _serverOperations : _clientOperations;
+        var histogram = operation.Initiator == MessageDirection.ClientToServer ? _operations.Server : _operations.Client;
         histogram.Record(operation.Duration.TotalSeconds, tags);
     }
 

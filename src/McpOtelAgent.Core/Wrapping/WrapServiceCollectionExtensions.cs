@@ -1,4 +1,4 @@
-using System.Diagnostics.Metrics;
+using McpOtelAgent.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,12 +8,14 @@ namespace McpOtelAgent.Wrapping;
 internal static class WrapServiceCollectionExtensions
 {
     /// <summary>
-    /// The wrapper instruments on the agent's meter (created once), and the report's JSON contract for minimal APIs.
+    /// The wrapper instruments on the agent's meter (created once; the operation histograms are the agent's shared
+    /// ones), and the report's JSON contract for minimal APIs.
     /// </summary>
-    public static IServiceCollection AddWrapping(this IServiceCollection services, Func<IServiceProvider, Meter> meter)
+    public static IServiceCollection AddWrapping(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WrapJsonContext.Default));
-        services.TryAddSingleton(provider => new WrapMetrics(meter(provider)));
+        services.TryAddSingleton(static provider => new WrapMetrics(
+            provider.GetRequiredService<AgentMeter>().Meter, provider.GetRequiredService<McpOperationDurations>()));
         return services;
     }
 }

@@ -91,6 +91,8 @@ internal static class ServerResponses
     {
         TargetState.Up => "up",
         TargetState.Down => "down",
+        TargetState.Stopped => "stopped",
+        TargetState.Remote => "remote",
         _ => "pending",
     };
 }

@@ -45,7 +45,7 @@ internal static class AgentApplication
         builder.Services.AddHealthApi();
         builder.Services.AddLifecycleApi();
         builder.Services.AddApiKeySecurity();
-        builder.Services.AddWrapping(services => services.GetRequiredService<AgentMeter>().Meter);
+        builder.Services.AddWrapping();
         builder.Services.AddExportErrors();
         configureServices?.Invoke(builder.Services);
 
@@ -53,6 +53,7 @@ internal static class AgentApplication
         // Instruments are created once, before the first collection; nothing else would ask for them.
         app.Services.GetRequiredService<ProcessInstruments>();
         app.Services.GetRequiredService<McpInstruments>();
+        app.Services.GetRequiredService<McpSdkMetricsBridge>();
         app.Services.GetRequiredService<WrapMetrics>();
         app.Services.GetRequiredService<OtlpExportErrorListener>();
         app.UseMetricsOnlyPorts();

@@ -1,6 +1,7 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Health;
 using McpOtelAgent.Probes;
+using McpOtelAgent.Sampling;
 using McpOtelAgent.Targets;
 
 namespace McpOtelAgent.Core.Tests.Health;
@@ -54,6 +55,14 @@ public class ProcessRulesTests
         Assert.Equal(AlertTypes.ProcessDown, issue.AlertType);
         Assert.Equal(Severity.Critical, issue.Severity);
         Assert.Contains("pid file missing", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProcessDownRule_StoppedOnPurpose_NoIssue()
+    {
+        var stopped = Samples.Down(reason: "stopped") with { State = TargetState.Stopped };
+
+        Assert.Empty(new ProcessDownRule(Samples.Registry()).Evaluate(Samples.Context(stopped)));
     }
 
     [Fact]

@@ -67,7 +67,9 @@ public class RuleSetBuilderTests
             .Alerts.Single(a => a.AlertType == AlertTypes.ProcessDown);
 
         Assert.Equal((Severity.Critical, TimeSpan.FromSeconds(20)), (down.Severity, down.For));
-        Assert.Equal("mcp_server_up < 1", down.Expression);
+        Assert.Equal(
+            "(mcp_server_up unless on (server_id) mcp_server_lifecycle_state{mcp_server_lifecycle_state=~\"stopped|stopping\"} == 1) < 1",
+            down.Expression);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using McpOtelAgent.Configuration;
+using McpOtelAgent.Mcp;
 using McpOtelAgent.Sampling;
 using McpOtelAgent.Targets;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,16 @@ public sealed class TargetRegistryTests
         Assert.Equal(TargetDetachResult.NotFound, registry.Detach("nope"));
         Assert.True(registry.Contains("a"));
         Assert.True(registry.Contains("mcp-otel-agent"));
+    }
+
+    [Fact]
+    public void Detach_RemoteTarget_IsRefusedAndStays()
+    {
+        var registry = new TargetRegistry(Options.Create(new AgentOptions()), new SampleStore(10));
+        registry.Add(new TargetDefinition("remote", new RemoteRootSource(new Uri("http://127.0.0.1:9/mcp")), false, TargetOrigin.Remote));
+
+        Assert.Equal(TargetDetachResult.NotDetachable, registry.Detach("remote"));
+        Assert.True(registry.Contains("remote"));
     }
 
     [Fact]

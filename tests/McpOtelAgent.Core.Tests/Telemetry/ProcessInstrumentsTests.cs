@@ -1,6 +1,11 @@
 using McpOtelAgent.Configuration;
 using McpOtelAgent.Core.Tests.Fakes;
+using McpOtelAgent.Lifecycle;
+using McpOtelAgent.Mcp;
+using McpOtelAgent.Sampling;
+using McpOtelAgent.Targets;
 using McpOtelAgent.Telemetry;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -107,6 +112,24 @@ public sealed class ProcessInstrumentsTests : IDisposable
 
         Assert.Empty(Points("process.memory.usage", "srv"));
         Assert.Empty(Points("mcp.server.up", "srv"));
+    }
+
+    [Fact]
+    public void Collect_RemoteAndStoppedTargets_UpZeroOnlyForTheStoppedOne()
+    {
+        _rig.Registry.Add(new TargetDefinition("remote", new RemoteRootSource(new Uri("http://127.0.0.1:9/mcp")), IncludeChildren: false, TargetOrigin.Remote));
+        var neverStarted = new ManagedServer(
+            new McpServerDefinition { Id = "stopped", ConfigPath = "mcpServers:stopped", Transport = McpTransportKind.Stdio, Command = "node" },
+            TimeProvider.System, NullLogger.Instance, static line => line);
+        _rig.Registry.Add(new TargetDefinition("stopped", new ManagedRootSource(neverStarted), IncludeChildren: true, TargetOrigin.Managed));
+
+        _rig.SweepAfter(0);
+
+        Assert.Equal((TargetState.Remote, null), (_rig.Latest("remote").State, _rig.Latest("remote").DownReason));
+        Assert.Empty(Points("mcp.server.up", "remote"));
+        Assert.Equal(TargetState.Stopped, _rig.Latest("stopped").State);
+        Assert.Equal(0L, Points("mcp.server.up", "stopped").Single().GetGaugeLastValueLong());
+        Assert.Empty(Points("process.memory.usage", "stopped"));
     }
 
     private List<MetricPoint> Points(string metricName, string serverId)

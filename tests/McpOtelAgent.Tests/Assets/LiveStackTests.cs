@@ -69,6 +69,7 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
     {
         ["mcp_server_health_time_to_threshold_seconds"] = "only while a forecast exists; the forecast panels compute it with predict_linear",
         ["mcp_agent_probe_errors_total"] = "only when a /proc read fails",
+        ["mcp_client_session_duration_seconds"] = "only once a probe session has closed (the server restarted or stopped): the Restarts and Lifecycle state panels show when",
     };
 
     private static string Family(string name)

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using McpOtelAgent.Lifecycle;
+using McpOtelAgent.Probes;
+using McpOtelAgent.Sampling;
+using McpOtelAgent.Targets;
 using McpOtelAgent.Tests.Lifecycle.Support;
 
 namespace McpOtelAgent.Tests.Lifecycle;
@@ -158,6 +161,40 @@ public sealed class ManagedServerTests : IAsyncLifetime
         Assert.NotEqual(first, server.Status.Pid);
         Assert.Equal(0, server.Status.Restarts);
         Assert.False(ProcFs.Exists(first!.Value));
+    }
+
+    [Fact]
+    public async Task Resolve_StoppedThroughStopAsync_NoProcessOnPurposeNotDown()
+    {
+        var server = Track(ServerFactory.Manage(ServerFactory.ServerMemory("stopped", _temp.Path)));
+        await server.StartAsync();
+        await server.StopAsync();
+
+        var resolution = Resolve(server);
+
+        Assert.Null(resolution.RootPid);
+        Assert.Equal(TargetState.Stopped, resolution.State);
+    }
+
+    [Fact]
+    public async Task Resolve_CleanExitWithRestartModeNever_ExitedAndDown()
+    {
+        var definition = ServerFactory.Stdio("once", "/bin/sh", ["-c", "exit 0"], restart: ServerFactory.FastRestart with { Mode = RestartMode.Never });
+        var server = Track(ServerFactory.Manage(definition));
+        await server.StartAsync();
+        Assert.True(await Eventually.WaitAsync(() => server.State == ServerLifecycleState.Exited), $"state {server.Status}");
+
+        var resolution = Resolve(server);
+
+        Assert.Equal(TargetState.Down, resolution.State);
+        Assert.StartsWith("exited with exit code 0", resolution.DownReason, StringComparison.Ordinal);
+        Assert.Equal(0, server.Status.Restarts);
+    }
+
+    private static TargetResolution Resolve(ManagedServer server)
+    {
+        using var probe = ProcessProbe.CreateForCurrentOs();
+        return new ManagedRootSource(server).Resolve(probe.BeginSweep());
     }
 
     private ManagedServer Track(ManagedServer server)

@@ -7,6 +7,7 @@ using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Lifecycle.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
 
 namespace McpOtelAgent.Tests.Lifecycle;
 
@@ -79,7 +80,8 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         var text = await _agent.ScrapeUntilAsync(
             t => Exposition.Value(t, "mcp_server_probe_success", ("server_id", "memory")) == 1
                 && Exposition.Has(t, "mcp_server_tools", "memory")
-                && Exposition.Has(t, "process_cpu_time_seconds_total", "memory"),
+                && Exposition.Has(t, "process_cpu_time_seconds_total", "memory")
+                && Exposition.Value(t, "mcp_client_operation_duration_seconds_count", ("server_id", "memory"), ("mcp_method_name", "ping")) >= 1,
             "memory probed and sampled");
 
         Assert.True(Exposition.Value(text, "mcp_server_tools", ("server_id", "memory")) > 0);
@@ -89,8 +91,39 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         Assert.True(Exposition.Value(text, "mcp_server_probe_duration_seconds_count", ("server_id", "memory")) >= 1);
         Assert.True(Exposition.Value(text, "mcp_server_probe_duration_seconds_sum", ("server_id", "memory")) > 0);
         Assert.Equal(1, Exposition.Value(text, "mcp_server_protocol_info", ("server_id", "memory"), ("mcp_protocol_version", "2025-11-25")));
-        Assert.Contains("mcp_probe_client_operation_duration_seconds_bucket{otel_scope_name=\"Experimental.ModelContextProtocol\"", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("mcp_client_operation_duration_seconds_bucket{otel_scope_name=\"Experimental.ModelContextProtocol\"", text, StringComparison.Ordinal);
+
+        // The SDK's own measurements of the probe's requests, with the server's id, on the agent's meter.
+        foreach (var method in (string[])["ping", "tools/list"])
+        {
+            Assert.True(Exposition.Value(text, "mcp_client_operation_duration_seconds_bucket",
+                ("mcp_method_name", method), ("server_id", "memory"), ("le", "+Inf")) >= 1, method);
+        }
+
+        var operations = text.Split('\n').Where(static l => l.StartsWith("mcp_client_operation_duration_seconds", StringComparison.Ordinal)).ToList();
+        Assert.All(operations, l => Assert.Contains("server_id=\"", l, StringComparison.Ordinal));
+        Assert.DoesNotContain(operations, l => l.Contains("unknownMethod", StringComparison.Ordinal));
+        Assert.Single(text.Split('\n'), static l => l.StartsWith("# TYPE mcp_client_operation_duration_seconds ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Metrics_SdkClientThatIsNoProbe_CountedAsDroppedNotExported()
+    {
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = NpmFixtures.Node,
+            Arguments = [NpmFixtures.ServerMemory],
+            EnvironmentVariables = new Dictionary<string, string?> { ["MEMORY_FILE_PATH"] = Path.Combine(_temp.Path, "own.jsonl") },
+        });
+        await using (var client = await McpClient.CreateAsync(transport))
+        {
+            await client.PingAsync();
+        }
+
+        var text = await _agent.ScrapeUntilAsync(t => Exposition.Value(t, "mcp_agent_sdk_dropped_measurements_total") >= 1, "the test's own session counted");
+
+        Assert.All(
+            text.Split('\n').Where(static l => l.StartsWith("mcp_client_", StringComparison.Ordinal)),
+            l => Assert.Contains("server_id=\"", l, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -128,6 +161,13 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
         Assert.Equal("stopped", (await ReadJsonAsync(stopped)).GetProperty("state").GetString());
         Assert.True(await Eventually.WaitAsync(() => !tree.Any(ProcFs.Exists), TimeSpan.FromSeconds(5)));
+        await _agent.ScrapeUntilAsync(
+            t => Exposition.Value(t, "mcp_client_session_duration_seconds_count", ("server_id", "memory")) >= 1,
+            "the probe session with the stopped memory closed and measured");
+        var sampledStopped = await Poll.UntilAsync(() => StatusAsync("memory"),
+            s => s.GetProperty("state").GetString() == "stopped", "memory sampled as stopped");
+        var health = await HealthCheckedAfterAsync("memory", sampledStopped.GetProperty("lastSampleAt").GetDateTimeOffset());
+        Assert.DoesNotContain("process_down", Rules(health));
 
         using var started = await _agent.Http.SendAsync(_agent.Request(HttpMethod.Post, "/api/v1/servers/later/start"));
         var later = await ReadJsonAsync(started);
@@ -160,6 +200,22 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
             "a crash_loop alert for dies");
         var text = await _agent.ScrapeAsync();
         Assert.Equal(1, Exposition.Value(text, "mcp_server_lifecycle_state", ("server_id", "dies"), ("mcp_server_lifecycle_state", "crash-loop")));
+
+        // A crash loop has no process and nobody asked for that: it is down too.
+        await Poll.UntilAsync(() => HealthAsync("dies"), h => Rules(h).Contains("process_down"), "dies down in its health");
+    }
+
+    [Fact]
+    public async Task Health_DeclaredWithoutAutoStart_StoppedNotDown()
+    {
+        var status = await Poll.UntilAsync(() => StatusAsync("later"), s => s.GetProperty("lastSampleAt").ValueKind != JsonValueKind.Null, "later sampled");
+
+        var health = await HealthCheckedAfterAsync("later", status.GetProperty("lastSampleAt").GetDateTimeOffset());
+
+        Assert.Equal("stopped", status.GetProperty("state").GetString());
+        Assert.Equal(0, Exposition.Value(await _agent.ScrapeAsync(), "mcp_server_up", ("server_id", "later")));
+        Assert.DoesNotContain("process_down", Rules(health));
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
     }
 
     [Fact]
@@ -217,6 +273,25 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
 
         Assert.True(await Eventually.WaitAsync(() => !tree.Any(ProcFs.Exists), TimeSpan.FromSeconds(5)));
     }
+
+    /// <summary>
+    /// A health report that judged the sample taken at <paramref name="sampledAt"/> or a later one: a check two sampling
+    /// intervals (0.5 s each) after the sample's time cannot still see an earlier sample.
+    /// </summary>
+    private Task<JsonElement> HealthCheckedAfterAsync(string id, DateTimeOffset sampledAt) =>
+        Poll.UntilAsync(() => HealthAsync(id),
+            h => h.GetProperty("lastCheck") is { ValueKind: JsonValueKind.String } at && at.GetDateTimeOffset() >= sampledAt.AddSeconds(1),
+            $"a health check of {id} after its sample");
+
+    private async Task<JsonElement> HealthAsync(string id)
+    {
+        using var response = await _agent.Http.GetAsync($"/api/v1/servers/{id}/health");
+        response.EnsureSuccessStatusCode();
+        return await ReadJsonAsync(response);
+    }
+
+    private static List<string> Rules(JsonElement health) =>
+        [.. health.GetProperty("issues").EnumerateArray().Select(static i => i.GetProperty("rule").GetString()!)];
 
     private async Task<JsonElement> StatusAsync(string id)
     {

@@ -12,8 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace McpOtelAgent.Tests.Lifecycle;
 
 /// <summary>
-/// A client's own MCP file given to the agent as is (VS Code shape, an http server), configuration errors at start-up,
-/// and the discover command against a server-everything the test started itself.
+/// A client's own MCP file given to the agent as is (VS Code shape, an http server), an http server as a target of
+/// its own (listed, health-checked, alerted on), configuration errors at start-up, and the discover command against a
+/// server-everything the test started itself.
 /// </summary>
 [Collection(AgentHostCollection.Name)]
 public sealed class McpConfigHostTests : IAsyncLifetime
@@ -65,6 +66,57 @@ public sealed class McpConfigHostTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, server.GetProperty("lifecycle").ValueKind);
         Assert.Equal("http", server.GetProperty("mcp").GetProperty("transport").GetString());
         Assert.True(server.GetProperty("mcp").GetProperty("success").GetBoolean());
+    }
+
+    [Fact]
+    public async Task HttpServerByUrl_DownThenUp_ListedAsRemoteWithHealthAndAProbeFailedAlertThatResolves()
+    {
+        var port = FreePort.Next();
+        await using var agent = await RunningAgent.StartAsync(
+            $$"""
+            {
+              "Agent": { "SelfMonitoring": { "Enabled": false }, "HealthCheckIntervalSeconds": 0.5 },
+              "servers": {
+                "remote": { "type": "http", "url": "http://127.0.0.1:{{port}}/mcp?token=s3cret",
+                  "mcpOtelAgent": { "probe": { "intervalSeconds": 0.5, "timeoutSeconds": 10, "failureThreshold": 2 } } }
+              }
+            }
+            """,
+            new Hashtable { ["MCPOTEL_API_KEY"] = RunningAgent.ApiKey });
+
+        // Nothing listens yet: the failed probes feed health, and probe_failed fires.
+        await Poll.UntilAsync(() => agent.Http.GetStringAsync("/api/v1/alerts?serverId=remote&state=firing"),
+            body => body.Contains("\"probe_failed\"", StringComparison.Ordinal), "probe_failed firing for remote");
+        var health = JsonDocument.Parse(await agent.Http.GetStringAsync("/api/v1/servers/remote/health")).RootElement;
+        var listed = JsonDocument.Parse(await agent.Http.GetStringAsync("/api/v1/servers")).RootElement.EnumerateArray()
+            .Single(s => s.GetProperty("id").GetString() == "remote");
+        using var delete = await agent.Http.SendAsync(agent.Request(HttpMethod.Delete, "/api/v1/servers/remote"));
+        var text = await agent.ScrapeAsync();
+
+        Assert.Contains(health.GetProperty("issues").EnumerateArray(), i => i.GetProperty("rule").GetString() == "probe_failed");
+        Assert.Equal("error", health.GetProperty("status").GetString());
+        Assert.Equal("remote", listed.GetProperty("origin").GetString());
+        Assert.Equal("remote", listed.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("downReason").ValueKind);
+        Assert.Equal($"url http://127.0.0.1:{port}/mcp?token=***", listed.GetProperty("target").GetString());
+        Assert.Equal($"http://127.0.0.1:{port}/mcp?token=***", listed.GetProperty("mcp").GetProperty("url").GetString());
+        Assert.False(listed.GetProperty("mcp").GetProperty("success").GetBoolean());
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, delete.StatusCode);
+        Assert.Equal(0, Exposition.Value(text, "mcp_server_probe_success", ("server_id", "remote")));
+        Assert.False(Exposition.Has(text, "mcp_server_up", "remote"), "a url server has no process to be up or down");
+
+        // The server comes up: the next probe answers and the alert resolves.
+        Start(NpmFixtures.Node, new Dictionary<string, string> { ["PORT"] = port.ToString(CultureInfo.InvariantCulture) },
+            NpmFixtures.ServerEverything, "streamableHttp");
+        await Poll.UntilAsync(() => agent.Http.GetStringAsync("/api/v1/alerts?serverId=remote&state=resolved"),
+            body => body.Contains("\"probe_failed\"", StringComparison.Ordinal), "probe_failed resolved for remote");
+
+        Assert.Equal("[]", await agent.Http.GetStringAsync("/api/v1/alerts?serverId=remote&state=firing"));
+        Assert.Equal("healthy", JsonDocument.Parse(await agent.Http.GetStringAsync("/api/v1/servers/remote/health")).RootElement.GetProperty("status").GetString());
+        foreach (var path in (string[])["/metrics", "/api/v1/servers", "/api/v1/servers/remote", "/api/v1/mcp/servers", "/api/v1/alerts"])
+        {
+            Assert.DoesNotContain("s3cret", await agent.Http.GetStringAsync(path), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

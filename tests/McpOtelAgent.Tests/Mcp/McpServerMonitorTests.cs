@@ -23,13 +23,7 @@ public sealed class McpServerMonitorTests : IAsyncLifetime
             await _owned[i].DisposeAsync();
         }
 
-        if (_httpServer is { } http)
-        {
-            http.Kill(entireProcessTree: true);
-            await http.WaitForExitAsync();
-            http.Dispose();
-        }
-
+        await StopHttpServerAsync();
         _temp.Dispose();
     }
 
@@ -103,16 +97,7 @@ public sealed class McpServerMonitorTests : IAsyncLifetime
     public async Task ProbeOnceAsync_ServerEverythingOverStreamableHttp_Succeeds()
     {
         var port = FreePort.Next();
-        _httpServer = Process.Start(new ProcessStartInfo(NpmFixtures.Node)
-        {
-            ArgumentList = { NpmFixtures.ServerEverything, "streamableHttp" },
-            Environment = { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        _httpServer.BeginErrorReadLine();
-        _httpServer.BeginOutputReadLine();
-        Assert.True(await Eventually.WaitAsync(() => Loopback.IsListening(port)), "server-everything never listened");
+        await StartHttpServerAsync(port);
         var monitor = Own(ServerFactory.Monitor(Http("everything-http", $"http://127.0.0.1:{port}/mcp"), managed: null));
 
         var status = await monitor.ProbeOnceAsync(CancellationToken.None);
@@ -126,6 +111,24 @@ public sealed class McpServerMonitorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProbeOnceAsync_HttpServerRestarted_ReconnectsOverTheSameTransport()
+    {
+        var port = FreePort.Next();
+        await StartHttpServerAsync(port);
+        var monitor = Own(ServerFactory.Monitor(Http("restarted-http", $"http://127.0.0.1:{port}/mcp"), managed: null));
+        Assert.True((await monitor.ProbeOnceAsync(CancellationToken.None)).Success);
+
+        await StopHttpServerAsync();
+        var failed = await monitor.ProbeOnceAsync(CancellationToken.None);
+        await StartHttpServerAsync(port);
+        var recovered = await monitor.ProbeOnceAsync(CancellationToken.None);
+
+        Assert.False(failed.Success);
+        Assert.True(recovered.Success, recovered.LastError);
+        Assert.Equal(0, recovered.ConsecutiveFailures);
+    }
+
+    [Fact]
     public async Task ProbeOnceAsync_NothingListening_CountsConsecutiveFailures()
     {
         var monitor = Own(ServerFactory.Monitor(Http("gone", $"http://127.0.0.1:{FreePort.Next()}/mcp"), managed: null));
@@ -136,6 +139,32 @@ public sealed class McpServerMonitorTests : IAsyncLifetime
         Assert.False(first.Success);
         Assert.Equal(2, second.ConsecutiveFailures);
         Assert.NotNull(second.LastError);
+    }
+
+    /// <summary>server-everything over streamable HTTP on <paramref name="port"/>, listening when this returns.</summary>
+    private async Task StartHttpServerAsync(int port)
+    {
+        _httpServer = Process.Start(new ProcessStartInfo(NpmFixtures.Node)
+        {
+            ArgumentList = { NpmFixtures.ServerEverything, "streamableHttp" },
+            Environment = { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        _httpServer.BeginErrorReadLine();
+        _httpServer.BeginOutputReadLine();
+        Assert.True(await Eventually.WaitAsync(() => Loopback.IsListening(port)), "server-everything never listened");
+    }
+
+    private async Task StopHttpServerAsync()
+    {
+        if (_httpServer is { } http)
+        {
+            _httpServer = null;
+            http.Kill(entireProcessTree: true);
+            await http.WaitForExitAsync();
+            http.Dispose();
+        }
     }
 
     private static McpServerDefinition Http(string id, string url) => new()
