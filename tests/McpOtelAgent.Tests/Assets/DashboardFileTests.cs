@@ -42,12 +42,13 @@ public class DashboardFileTests
     }
 
     [Fact]
-    public void ServerDetail_Variables_ServerIdFromTheAgentsUpSeries()
+    public void ServerDetail_Variables_ServerIdFromTheAgentsUpAndProbeSeries()
     {
         var variables = Dashboards.Load("mcp-server-detail.json")["templating"]!["list"]!.AsArray();
 
+        // mcp_server_up for every server with a process, mcp_server_probe_success for url servers, which have none.
         var server = variables.Single(static v => (string?)v!["name"] == "server_id")!;
-        Assert.Equal("label_values(mcp_server_up, server_id)", (string?)server["definition"]);
+        Assert.Equal(Dashboards.ServerIdVariable, (string?)server["definition"]);
         Assert.All(Dashboards.Queries().Where(static q => q.Dashboard == "mcp-server-detail.json"),
             q => Assert.Contains("$server_id", q.Expr, StringComparison.Ordinal));
     }

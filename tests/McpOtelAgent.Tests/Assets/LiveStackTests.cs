@@ -47,6 +47,11 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
         Assert.True(firing, stack.Logs);
         Assert.True(empty.Count == 0, "queries without a series:\n" + string.Join('\n', empty));
 
+        // The server picker lists both: the wrapped server (a process) and the managed one.
+        var picked = (await PrometheusApi.QueryAsync(stack.PrometheusUrl, $"group by (server_id) ({Dashboards.ServerIdSelector})"))
+            .Select(static s => s.GetValueOrDefault("server_id")).ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string?>(StringComparer.Ordinal) { MonitoringStack.WrappedId, MonitoringStack.ManagedId }, picked);
+
         // After the session the wrapper's histogram stays on /metrics: every name the dashboards read is there.
         var unknown = Unknown(Dashboards.Queries().Select(static q => (Where: $"{q.Dashboard} / {q.Where}", q.Expr)), await KnownSeriesAsync());
         Assert.True(unknown.Count == 0, "metrics the agent does not emit:\n" + string.Join('\n', unknown));

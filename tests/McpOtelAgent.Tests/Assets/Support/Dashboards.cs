@@ -7,6 +7,11 @@ internal static class Dashboards
 {
     public static readonly string[] Files = ["mcp-fleet-overview.json", "mcp-server-detail.json"];
 
+    /// <summary>The server detail's <c>server_id</c> variable, and the series selector inside it.</summary>
+    public const string ServerIdSelector = "{__name__=~\"mcp_server_up|mcp_server_probe_success\"}";
+
+    public const string ServerIdVariable = "label_values(" + ServerIdSelector + ", server_id)";
+
     public static JsonObject Load(string file) =>
         JsonNode.Parse(File.ReadAllText(RepoPaths.Of("dashboards", file)))!.AsObject();
 
