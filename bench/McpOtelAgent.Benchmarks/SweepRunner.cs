@@ -9,7 +9,7 @@ namespace McpOtelAgent.Benchmarks;
 /// <summary>
 /// Starts N real idle processes (sleepers), then times, in the same run: our full extended sample of all of them
 /// (one sweep plus one extended read each; steady state with files kept open, and the cold first sample), the
-/// agent's sample between two inventory reads (the same read, reusing <see cref="ProbeParts.Inventory"/>), and
+/// agent's sample between two details reads (the same read, reusing <see cref="ProbeParts.Details"/>), and
 /// psutil's <c>oneshot()</c> over the same fields with and without <c>children()</c> (bench/psutil_sweep.py).
 /// Wall time suffers when other work shares the CPUs; CPU time (user + system of the measuring process) much less,
 /// so both are reported, and the ratios of each.
@@ -23,7 +23,7 @@ internal static class SweepRunner
         Console.WriteLine($"{Environment.ProcessorCount} CPUs, {Environment.OSVersion}, .NET {Environment.Version}, load {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine("µs per process (wall / CPU)");
         Console.WriteLine();
-        Console.WriteLine("| N | ours, cold | ours | ours, inventory reused | psutil | ratio | psutil + children() | ratio |");
+        Console.WriteLine("| N | ours, cold | ours | ours, details reused | psutil | ratio | psutil + children() | ratio |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var n in sizes)
         {
@@ -31,7 +31,7 @@ internal static class SweepRunner
             try
             {
                 var (cold, ours) = TimeOurs(sleepers, ProbeParts.None);
-                var (_, reused) = TimeOurs(sleepers, ProbeParts.Inventory);
+                var (_, reused) = TimeOurs(sleepers, ProbeParts.Details);
                 var (plain, children) = TimePsutil(script, sleepers);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,

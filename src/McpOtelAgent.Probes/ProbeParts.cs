@@ -49,9 +49,10 @@ internal enum ProbeParts
     Extended = Basic | Status | Io | FdTargets | Limits | Cmdline | Exe | Cwd,
 
     /// <summary>
-    /// What a process is and holds rather than what it does: open files and sockets, fd limit, command line, exe, cwd.
-    /// They change rarely yet cost the most (one <c>readlinkat</c> per descriptor), so a caller may take them from the
-    /// probe's previous read of the same process instead of reading them every sample.
+    /// The costly details: what a process is and holds (open files and sockets, fd limit, command line, exe, cwd),
+    /// which change rarely yet cost the most (one <c>readlinkat</c> per descriptor), and <c>status</c> (uid, context
+    /// switches), the most expensive file to format. A caller may take them from the probe's previous read of the same
+    /// process instead of reading them every sample; together they cost more than everything else a sample reads.
     /// </summary>
-    Inventory = FdTargets | Limits | Cmdline | Exe | Cwd,
+    Details = Status | FdTargets | Limits | Cmdline | Exe | Cwd,
 }

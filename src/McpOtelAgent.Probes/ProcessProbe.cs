@@ -40,7 +40,7 @@ internal abstract class ProcessProbe : IDisposable
     /// <param name="parts">What the snapshot must hold.</param>
     /// <param name="sweep">The sweep the key came from.</param>
     /// <param name="reuse">
-    /// Parts of <see cref="ProbeParts.Inventory"/> that may come from this probe's previous read of the same process
+    /// Parts of <see cref="ProbeParts.Details"/> that may come from this probe's previous read of the same process
     /// instead of /proc; a part never read for it (a new process) is read now. A probe that keeps nothing between reads
     /// reads everything.
     /// </param>

@@ -15,11 +15,12 @@ internal sealed class AgentOptions
     public double MonitoringIntervalSeconds { get; set; } = 5;
 
     /// <summary>
-    /// Seconds between two reads of each process's <see cref="Probes.ProbeParts.Inventory"/> (open files, connections,
-    /// fd limit, command line, exe, cwd): they change rarely and cost more than everything else a sample reads, so the
-    /// samples in between reuse the last values. A new process is read whole at once. 0 reads them every sample.
+    /// Seconds between two reads of each process's <see cref="Probes.ProbeParts.Details"/> (open files, connections,
+    /// fd limit, command line, exe, cwd, uid and context switches): together they cost more than everything else a
+    /// sample reads, so the samples in between reuse the last values. A new process is read whole at once. 0 reads
+    /// them every sample.
     /// </summary>
-    public double InventoryIntervalSeconds { get; set; } = 15;
+    public double DetailsIntervalSeconds { get; set; } = 15;
 
     /// <summary>Seconds between two health evaluations (the seed's health_check_interval).</summary>
     public double HealthCheckIntervalSeconds { get; set; } = 30;
@@ -57,7 +58,7 @@ internal sealed class AgentOptions
 
     public TimeSpan MonitoringInterval => TimeSpan.FromSeconds(MonitoringIntervalSeconds);
 
-    public TimeSpan InventoryInterval => TimeSpan.FromSeconds(InventoryIntervalSeconds);
+    public TimeSpan DetailsInterval => TimeSpan.FromSeconds(DetailsIntervalSeconds);
 
     public TimeSpan HealthCheckInterval => TimeSpan.FromSeconds(HealthCheckIntervalSeconds);
 }

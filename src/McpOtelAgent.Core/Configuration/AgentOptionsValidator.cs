@@ -13,7 +13,7 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
     {
         var errors = new List<string>();
         CheckRange(errors, nameof(AgentOptions.MonitoringIntervalSeconds), options.MonitoringIntervalSeconds, 0.1, 3600);
-        CheckRange(errors, nameof(AgentOptions.InventoryIntervalSeconds), options.InventoryIntervalSeconds, 0, 86400);
+        CheckRange(errors, nameof(AgentOptions.DetailsIntervalSeconds), options.DetailsIntervalSeconds, 0, 86400);
         CheckRange(errors, nameof(AgentOptions.HealthCheckIntervalSeconds), options.HealthCheckIntervalSeconds, 0.1, 86400);
         CheckRange(errors, nameof(AgentOptions.TrendWindowSize), options.TrendWindowSize, 2, 100_000);
         CheckRange(errors, nameof(AgentOptions.MaxTargets), options.MaxTargets, 1, 100_000);

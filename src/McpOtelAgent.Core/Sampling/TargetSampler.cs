@@ -11,7 +11,7 @@ namespace McpOtelAgent.Sampling;
 /// <summary>
 /// One sampling sweep: one scan of the process table, then every target resolved, its tree read and summed, and a
 /// <see cref="TargetSample"/> published. A target that fails is published as down with the reason; the sweep goes on.
-/// The processes' <see cref="ProbeParts.Inventory"/> is read afresh once per inventory interval and reused in between.
+/// The processes' <see cref="ProbeParts.Details"/> are read afresh once per details interval and reused in between.
 /// </summary>
 internal sealed class TargetSampler(
     ProcessProbe probe,
@@ -21,7 +21,7 @@ internal sealed class TargetSampler(
     IOptions<AgentOptions> options,
     ILogger<TargetSampler> logger)
 {
-    private readonly TimeSpan _inventoryInterval = options.Value.InventoryInterval;
+    private readonly TimeSpan _detailsInterval = options.Value.DetailsInterval;
 
     // The root carries the command line and exe the info series and the API show; children need only numbers.
     private readonly ProbeParts _rootParts = ProbeParts.Extended & probe.SupportedParts;
@@ -30,16 +30,16 @@ internal sealed class TargetSampler(
 
     private readonly Dictionary<string, TargetTracker> _trackers = new(StringComparer.Ordinal);
     private readonly List<int> _pids = [];
-    private DateTimeOffset _inventoryDueAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _detailsDueAt = DateTimeOffset.MinValue;
 
     public void SampleAll()
     {
         var sweep = probe.BeginSweep();
-        var reuse = ProbeParts.Inventory;
-        if (sweep.Timestamp >= _inventoryDueAt)
+        var reuse = ProbeParts.Details;
+        if (sweep.Timestamp >= _detailsDueAt)
         {
             reuse = ProbeParts.None;
-            _inventoryDueAt = sweep.Timestamp + _inventoryInterval;
+            _detailsDueAt = sweep.Timestamp + _detailsInterval;
         }
 
         var targets = registry.Snapshot();

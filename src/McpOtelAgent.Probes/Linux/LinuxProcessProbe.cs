@@ -128,8 +128,8 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         var known = _handles.TryGetValue(key.Pid, out var handles);
         handles ??= new PidHandles(key.Pid);
         handles.LastRead = _sweepGeneration;
-        var inventory = handles.Inventory;
-        var reused = reuse & parts & ProbeParts.Inventory & inventory.Parts;
+        var details = handles.Details;
+        var reused = reuse & parts & ProbeParts.Details & details.Parts;
         var read = parts & ~reused;
 
         // Open the pid directory before (re)reading stat: if stat then reads as the same process, the directory
@@ -274,7 +274,22 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         var cwd = (read & ProbeParts.Cwd) != 0 ? state.ReadLink("cwd\0"u8, ProbeParts.Cwd, handles.Cwd) : null;
         if (reused != ProbeParts.None)
         {
-            TakeReused(inventory, reused, ref openFiles, ref connections, ref fdLimit, ref cmdline, ref exe, ref cwd);
+            // As this very process's last details read found them (its handles are bound to it).
+            if ((reused & ProbeParts.Status) != 0)
+            {
+                (uid, userName, voluntary, involuntary) =
+                    (details.Uid, details.UserName, details.VoluntaryContextSwitches, details.InvoluntaryContextSwitches);
+            }
+
+            if ((reused & ProbeParts.FdTargets) != 0)
+            {
+                (openFiles, connections) = (details.OpenFiles, details.InetConnections);
+            }
+
+            fdLimit = (reused & ProbeParts.Limits) != 0 ? details.FileDescriptorLimit : fdLimit;
+            cmdline = (reused & ProbeParts.Cmdline) != 0 ? details.Cmdline : cmdline;
+            exe = (reused & ProbeParts.Exe) != 0 ? details.Exe : exe;
+            cwd = (reused & ProbeParts.Cwd) != 0 ? details.Cwd : cwd;
         }
 
         if (limitsByPid && (read & ProbeParts.Statm) == 0 && !IsAlive(handles))
@@ -287,10 +302,10 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             return Forget(handles, known: true, ProbeResult.Gone());
         }
 
-        if ((read & ProbeParts.Inventory) != 0)
+        if ((read & ProbeParts.Details) != 0)
         {
-            var current = (reused | (read & ProbeParts.Inventory)) & ~state.Missing;
-            handles.Inventory = new ProcessInventory(current, openFiles, connections, fdLimit, cmdline, exe, cwd);
+            var current = (reused | (read & ProbeParts.Details)) & ~state.Missing;
+            handles.Details = new ProcessDetails(current, uid, userName, voluntary, involuntary, openFiles, connections, fdLimit, cmdline, exe, cwd);
         }
 
         var snapshot = new ProcessSnapshot
@@ -551,43 +566,6 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         }
 
         return length;
-    }
-
-    private static void TakeReused(
-        in ProcessInventory inventory,
-        ProbeParts reused,
-        ref int? openFiles,
-        ref int? connections,
-        ref ulong? fdLimit,
-        ref IReadOnlyList<string> cmdline,
-        ref string? exe,
-        ref string? cwd)
-    {
-        if ((reused & ProbeParts.FdTargets) != 0)
-        {
-            openFiles = inventory.OpenFiles;
-            connections = inventory.InetConnections;
-        }
-
-        if ((reused & ProbeParts.Limits) != 0)
-        {
-            fdLimit = inventory.FileDescriptorLimit;
-        }
-
-        if ((reused & ProbeParts.Cmdline) != 0)
-        {
-            cmdline = inventory.Cmdline;
-        }
-
-        if ((reused & ProbeParts.Exe) != 0)
-        {
-            exe = inventory.Exe;
-        }
-
-        if ((reused & ProbeParts.Cwd) != 0)
-        {
-            cwd = inventory.Cwd;
-        }
     }
 
     private void ReadFds(ref ReadState state, ProbeParts parts, ProcessSweep sweep, out int? fdCount, out int? openFiles, out int? connections)

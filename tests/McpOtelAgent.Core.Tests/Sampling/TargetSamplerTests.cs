@@ -192,9 +192,9 @@ public sealed class TargetSamplerTests
     }
 
     [Fact]
-    public void SampleAll_WithinTheInventoryInterval_LetsTheProbeReuseTheInventory()
+    public void SampleAll_WithinTheDetailsInterval_LetsTheProbeReuseTheDetails()
     {
-        var rig = new SamplerRig(static o => o.InventoryIntervalSeconds = 15, ("srv", new TargetOptions { Pid = 100 }));
+        var rig = new SamplerRig(static o => o.DetailsIntervalSeconds = 15, ("srv", new TargetOptions { Pid = 100 }));
         rig.Probe.Add(new FakeProcess(100, 1, "node", "node server.js"));
 
         foreach (var seconds in new[] { 0.0, 5, 5, 5, 5 })
@@ -202,13 +202,13 @@ public sealed class TargetSamplerTests
             rig.SweepAfter(seconds);
         }
 
-        Assert.Equal([ProbeParts.None, ProbeParts.Inventory, ProbeParts.Inventory, ProbeParts.None, ProbeParts.Inventory], rig.Probe.Reuses);
+        Assert.Equal([ProbeParts.None, ProbeParts.Details, ProbeParts.Details, ProbeParts.None, ProbeParts.Details], rig.Probe.Reuses);
     }
 
     [Fact]
-    public void SampleAll_InventoryIntervalZero_ReadsTheInventoryEverySample()
+    public void SampleAll_DetailsIntervalZero_ReadsTheDetailsEverySample()
     {
-        var rig = new SamplerRig(static o => o.InventoryIntervalSeconds = 0, ("srv", new TargetOptions { Pid = 100 }));
+        var rig = new SamplerRig(static o => o.DetailsIntervalSeconds = 0, ("srv", new TargetOptions { Pid = 100 }));
         rig.Probe.Add(new FakeProcess(100, 1, "node", "node server.js"));
 
         rig.SweepAfter(0);

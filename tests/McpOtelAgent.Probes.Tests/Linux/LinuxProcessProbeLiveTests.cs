@@ -90,7 +90,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     }
 
     [Fact]
-    public void Read_ReusingTheInventory_KeepsTheLastOpenFilesWhileCountingFdsAfresh()
+    public void Read_ReusingTheDetails_KeepsTheLastOpenFilesAndSwitchesWhileCountingFdsAfresh()
     {
         var holder = _children.Track(ChildProcess.Python(Scripts.OpensMoreFiles, "5"));
         holder.WaitForLine("ready");
@@ -100,7 +100,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
         holder.Input.Flush();
         holder.WaitForLine("opened");
 
-        var reused = _probe.Read(key, ProbeParts.Extended, _probe.BeginSweep(), ProbeParts.Inventory);
+        var reused = _probe.Read(key, ProbeParts.Extended, _probe.BeginSweep(), ProbeParts.Details);
         var fresh = _probe.Read(key, ProbeParts.Extended, _probe.BeginSweep());
 
         Assert.Equal(ProbeOutcome.Ok, reused.Outcome);
@@ -109,17 +109,19 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
         Assert.Equal(first.Cmdline, reused.Snapshot.Cmdline);
         Assert.Equal(first.Exe, reused.Snapshot.Exe);
         Assert.Equal(first.FileDescriptorLimit, reused.Snapshot.FileDescriptorLimit);
+        Assert.Equal(first.VoluntaryContextSwitches, reused.Snapshot.VoluntaryContextSwitches);
         Assert.Equal(first.OpenFileDescriptors + 10, reused.Snapshot.OpenFileDescriptors);
         Assert.Equal(first.OpenFiles + 10, fresh.Snapshot!.OpenFiles);
+        Assert.True(fresh.Snapshot.VoluntaryContextSwitches > first.VoluntaryContextSwitches, "it slept on stdin in between");
     }
 
     [Fact]
-    public void Read_ReusingTheInventoryOfAProcessNeverRead_ReadsIt()
+    public void Read_ReusingTheDetailsOfAProcessNeverRead_ReadsIt()
     {
         var sleeper = _children.Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
         var (key, sweep) = KeyOf(sleeper.Pid);
 
-        var result = _probe.Read(key, ProbeParts.Extended, sweep, ProbeParts.Inventory);
+        var result = _probe.Read(key, ProbeParts.Extended, sweep, ProbeParts.Details);
 
         Assert.Equal(ProbeOutcome.Ok, result.Outcome);
         var snapshot = result.Snapshot!;
