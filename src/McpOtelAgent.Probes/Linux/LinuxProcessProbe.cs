@@ -344,8 +344,9 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             Cmdline = cmdline,
             Exe = exe,
             Cwd = cwd,
-            // A copy: the sweep's child index lives in buffers the next sweep overwrites; a snapshot outlives it.
-            Children = [.. sweep.ChildrenOf(key.Pid)],
+            // A copy: the sweep's child index lives in buffers the next sweep overwrites; a snapshot outlives it. Most
+            // processes have no children, and [] allocates nothing.
+            Children = sweep.ChildrenOf(key.Pid) is { Count: > 0 } children ? [.. children] : [],
         };
 
         if (_reader.OpenFds > _reader.MaxOpenFds)
