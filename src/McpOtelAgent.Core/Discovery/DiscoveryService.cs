@@ -24,7 +24,8 @@ internal sealed class DiscoveryService(
 {
     /// <summary>Serializes scans and attach rounds, so one scan serves every request that waited for it.</summary>
     private readonly Lock _gate = new();
-    private DiscoveryScan? _latest;
+    /// <summary>The latest scan and when it ran on the monotonic clock (a wall clock stepped back would keep it fresh).</summary>
+    private TimedScan? _latest;
 
     public bool Enabled => options.Value.Enabled;
 
@@ -36,14 +37,14 @@ internal sealed class DiscoveryService(
     /// </summary>
     public DiscoveryScan Latest()
     {
-        if (Fresh(Volatile.Read(ref _latest)) is { } latest)
+        if (Fresh() is { } latest)
         {
             return latest;
         }
 
         lock (_gate)
         {
-            return Fresh(_latest) ?? ScanLocked();
+            return Fresh() ?? ScanLocked();
         }
     }
 
@@ -76,7 +77,7 @@ internal sealed class DiscoveryService(
                 servers.Add(attached ? server with { Monitored = true } : server);
             }
 
-            Volatile.Write(ref _latest, scan with { Servers = servers });
+            Publish(scan with { Servers = servers });
         }
     }
 
@@ -101,7 +102,11 @@ internal sealed class DiscoveryService(
                 }
                 else
                 {
-                    Latest();
+                    // A new scan every tick: Latest() would find the one of the last tick a hair short of an interval old.
+                    lock (_gate)
+                    {
+                        ScanLocked();
+                    }
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -123,15 +128,23 @@ internal sealed class DiscoveryService(
         }
     }
 
-    private DiscoveryScan? Fresh(DiscoveryScan? scan) =>
-        scan is not null && timeProvider.GetUtcNow() - scan.ScannedAt < options.Value.Interval ? scan : null;
+    private DiscoveryScan? Fresh()
+    {
+        // One object, published whole: a scan never pairs with another scan's time.
+        var latest = Volatile.Read(ref _latest);
+        return latest is not null && timeProvider.GetElapsedTime(latest.Timestamp) < options.Value.Interval ? latest.Scan : null;
+    }
 
     private DiscoveryScan ScanLocked()
     {
         var scan = new DiscoveryScan(timeProvider.GetUtcNow(), scanner.Scan(Covered));
-        Volatile.Write(ref _latest, scan);
+        Publish(scan);
         return scan;
     }
+
+    private void Publish(DiscoveryScan scan) => Volatile.Write(ref _latest, new TimedScan(scan, timeProvider.GetTimestamp()));
+
+    private sealed record TimedScan(DiscoveryScan Scan, long Timestamp);
 
     /// <summary>
     /// Every pid a target covers, resolved against the scan's own sweep rather than taken from the latest samples: a

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -86,7 +87,7 @@ internal sealed class McpProbeSession : IAsyncDisposable
             {
                 await session.RefreshToolsAsync(timeoutCts.Token);
             }
-            catch (Exception ex) when (ex is McpException or OperationCanceledException or IOException)
+            catch (Exception ex) when (IsToolsRefreshFailure(ex))
             {
                 // A tool list that cannot be read leaves the count unknown; the session itself is fine.
                 Log.ToolsRefreshFailed(session._logger, serverId, ex.Message);
@@ -164,9 +165,17 @@ internal sealed class McpProbeSession : IAsyncDisposable
             using var timeoutCts = new CancellationTokenSource(_timeout);
             await RefreshToolsAsync(timeoutCts.Token);
         }
-        catch (Exception ex) when (ex is McpException or OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (IsToolsRefreshFailure(ex) || ex is ObjectDisposedException)
         {
+            // ObjectDisposedException: the session closed while the refresh was on its way.
             Log.ToolsRefreshFailed(_logger, _serverId, ex.Message);
         }
     }
+
+    /// <summary>
+    /// Every way a server can fail to give its tool list (an error, no answer, a closed pipe, an answer that does not
+    /// parse): the count stays unknown, and neither connecting nor the session fails for it.
+    /// </summary>
+    private static bool IsToolsRefreshFailure(Exception ex) =>
+        ex is McpException or OperationCanceledException or IOException or JsonException or InvalidOperationException;
 }

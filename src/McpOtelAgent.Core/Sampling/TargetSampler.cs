@@ -21,7 +21,11 @@ internal sealed class TargetSampler(
     IOptions<AgentOptions> options,
     ILogger<TargetSampler> logger)
 {
-    private readonly TimeSpan _detailsInterval = options.Value.DetailsInterval;
+    /// <summary>
+    /// Every how many sweeps the details are read afresh: counted in sweeps, not on the clock, so sweep jitter cannot
+    /// stretch 15 s into 20 and a clock stepped back cannot freeze them.
+    /// </summary>
+    private readonly long _detailsEvery = DetailsEvery(options.Value);
 
     // The root carries the command line and exe the info series and the API show; children need only numbers.
     private readonly ProbeParts _rootParts = ProbeParts.Extended & probe.SupportedParts;
@@ -30,17 +34,12 @@ internal sealed class TargetSampler(
 
     private readonly Dictionary<string, TargetTracker> _trackers = new(StringComparer.Ordinal);
     private readonly List<int> _pids = [];
-    private DateTimeOffset _detailsDueAt = DateTimeOffset.MinValue;
+    private long _sweeps;
 
     public void SampleAll()
     {
         var sweep = probe.BeginSweep();
-        var reuse = ProbeParts.Details;
-        if (sweep.Timestamp >= _detailsDueAt)
-        {
-            reuse = ProbeParts.None;
-            _detailsDueAt = sweep.Timestamp + _detailsInterval;
-        }
+        var reuse = _sweeps++ % _detailsEvery == 0 ? ProbeParts.None : ProbeParts.Details;
 
         var targets = registry.Snapshot();
         foreach (var target in targets)
@@ -73,6 +72,9 @@ internal sealed class TargetSampler(
 
         errors.Forget(id => !registry.Contains(id));
     }
+
+    private static long DetailsEvery(AgentOptions options) =>
+        Math.Max(1, (long)Math.Round(options.DetailsInterval / options.MonitoringInterval));
 
     /// <summary>Logs a server going down or coming up, once per change rather than every interval.</summary>
     private void LogTransition(string serverId, TargetSample sample)

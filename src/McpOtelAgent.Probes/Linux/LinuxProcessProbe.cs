@@ -128,14 +128,11 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         var known = _handles.TryGetValue(key.Pid, out var handles);
         handles ??= new PidHandles(key.Pid);
         handles.LastRead = _sweepGeneration;
-        var details = handles.Details;
-        var reused = reuse & parts & ProbeParts.Details & details.Parts;
-        var read = parts & ~reused;
 
         // Open the pid directory before (re)reading stat: if stat then reads as the same process, the directory
         // is that process's too, and every file opened through it is.
         var openedDirectory = false;
-        if ((read & NeedsDirectory) != 0 && handles.DirectoryFd < 0)
+        if ((parts & NeedsDirectory) != 0 && handles.DirectoryFd < 0)
         {
             handles.DirectoryFd = _reader.OpenUnderRoot(key.Pid, default, LibC.ORdOnly | LibC.ODirectory, out var dirErrno);
             if (handles.DirectoryFd < 0)
@@ -191,6 +188,12 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         }
 
         var state = new ReadState(this, handles, key.Pid);
+
+        // Details from before an exec describe another program (a launcher such as setsid or env): the comm, read with
+        // every stat, tells, and they are read again.
+        var details = handles.Details;
+        var reused = string.Equals(details.Name, name, StringComparison.Ordinal) ? reuse & parts & ProbeParts.Details & details.Parts : ProbeParts.None;
+        var read = parts & ~reused;
 
         // prlimit(2) first: one syscall against formatting all of /proc/[pid]/limits. It addresses the pid, not our
         // pinned directory, so a read through the pinned files must follow it to prove the pid was not reused.
@@ -304,8 +307,9 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
 
         if ((read & ProbeParts.Details) != 0)
         {
-            var current = (reused | (read & ProbeParts.Details)) & ~state.Missing;
-            handles.Details = new ProcessDetails(current, uid, userName, voluntary, involuntary, openFiles, connections, fdLimit, cmdline, exe, cwd);
+            // An empty command line is a kernel thread, a zombie or a process between fork and exec: read it again.
+            var current = (reused | (read & ProbeParts.Details)) & ~state.Missing & (cmdline.Count == 0 ? ~ProbeParts.Cmdline : ProbeParts.Details);
+            handles.Details = new ProcessDetails(current, name, uid, userName, voluntary, involuntary, openFiles, connections, fdLimit, cmdline, exe, cwd);
         }
 
         var snapshot = new ProcessSnapshot
@@ -340,8 +344,9 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             Cmdline = cmdline,
             Exe = exe,
             Cwd = cwd,
-            // A copy: the sweep's child index lives in buffers the next sweep overwrites; a snapshot outlives it.
-            Children = [.. sweep.ChildrenOf(key.Pid)],
+            // A copy: the sweep's child index lives in buffers the next sweep overwrites; a snapshot outlives it. Most
+            // processes have no children, and [] allocates nothing.
+            Children = sweep.ChildrenOf(key.Pid) is { Count: > 0 } children ? [.. children] : [],
         };
 
         if (_reader.OpenFds > _reader.MaxOpenFds)

@@ -34,7 +34,7 @@ internal sealed class PidHandles(int pid)
     public CachedCmdline Cmdline { get; } = new();
 
     /// <summary>The details of the last read, for reads that may reuse them (empty until one read them).</summary>
-    public ProcessDetails Details { get; set; } = new(ProbeParts.None, null, null, null, null, null, null, null, [], null, null);
+    public ProcessDetails Details { get; set; } = new(ProbeParts.None, null, null, null, null, null, null, null, null, [], null, null);
 
     /// <summary>Made on first fd listing: a process read without fd targets never needs it.</summary>
     public FdFileTypes FdFileTypes => field ??= new();

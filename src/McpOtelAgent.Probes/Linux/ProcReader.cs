@@ -200,11 +200,16 @@ internal sealed unsafe class ProcReader
             return null;
         }
 
-        // struct statx: stx_size (u64) sits at byte 40 on every architecture (statx(2)).
+        // struct statx: stx_mask (u32) at byte 0 says whether the size was filled in, stx_size (u64) sits at byte 40 on
+        // every architecture (statx(2)).
+        if ((*(uint*)statx & LibC.StatxSize) == 0)
+        {
+            return null;
+        }
+
         var size = *(ulong*)(statx + 40);
         return size is > 0 and <= int.MaxValue ? (int)size : null;
     }
-
 
     /// <summary>
     /// Lists the numeric entries of a directory (pids of the root, fds of <c>fd/</c>) from its start, reusing

@@ -194,15 +194,19 @@ public sealed class TargetSamplerTests
     [Fact]
     public void SampleAll_WithinTheDetailsInterval_LetsTheProbeReuseTheDetails()
     {
-        var rig = new SamplerRig(static o => o.DetailsIntervalSeconds = 15, ("srv", new TargetOptions { Pid = 100 }));
+        var rig = new SamplerRig(
+            static o => (o.MonitoringIntervalSeconds, o.DetailsIntervalSeconds) = (5, 15), ("srv", new TargetOptions { Pid = 100 }));
         rig.Probe.Add(new FakeProcess(100, 1, "node", "node server.js"));
 
-        foreach (var seconds in new[] { 0.0, 5, 5, 5, 5 })
+        // Every third sweep, however late a tick fires and even when the clock steps back.
+        foreach (var seconds in new[] { 0.0, 5.2, 4.9, 5.3, -60, 5, 5 })
         {
             rig.SweepAfter(seconds);
         }
 
-        Assert.Equal([ProbeParts.None, ProbeParts.Details, ProbeParts.Details, ProbeParts.None, ProbeParts.Details], rig.Probe.Reuses);
+        Assert.Equal(
+            [ProbeParts.None, ProbeParts.Details, ProbeParts.Details, ProbeParts.None, ProbeParts.Details, ProbeParts.Details, ProbeParts.None],
+            rig.Probe.Reuses);
     }
 
     [Fact]

@@ -116,6 +116,24 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     }
 
     [Fact]
+    public void Read_ReusingTheDetailsAfterAnExec_ReadsTheNewProgramsDetails()
+    {
+        var python = _children.Track(ChildProcess.Python(Scripts.ExecsSleepOnRequest));
+        python.WaitForLine("ready");
+        var (key, sweep) = KeyOf(python.Pid);
+        Assert.Contains("python3", _probe.Read(key, ProbeParts.Extended, sweep).Snapshot!.Exe, StringComparison.Ordinal);
+        python.Input.WriteLine();
+        python.Input.Flush();
+        ChildProcess.WaitUntilSleeping(python.Pid, "sleep");
+
+        var after = _probe.Read(key, ProbeParts.Extended, _probe.BeginSweep(), ProbeParts.Details).Snapshot!;
+
+        Assert.Equal("sleep", after.Name);
+        Assert.Equal(["/bin/sleep", "1000"], after.Cmdline);
+        Assert.EndsWith("sleep", after.Exe, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ReusingTheDetailsOfAProcessNeverRead_ReadsIt()
     {
         var sleeper = _children.Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();

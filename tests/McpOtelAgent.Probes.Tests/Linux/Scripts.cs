@@ -31,6 +31,14 @@ internal static class Scripts
             print("opened", len(files), flush=True)
         """;
 
+    /// <summary>Prints "ready", then execs <c>/bin/sleep 1000</c> on the first line read from stdin.</summary>
+    public const string ExecsSleepOnRequest = """
+        import os, sys
+        print("ready", flush=True)
+        sys.stdin.readline()
+        os.execv("/bin/sleep", ["/bin/sleep", "1000"])
+        """;
+
     /// <summary>A TCP listener on 127.0.0.1 with one accepted connection and a UDP socket.</summary>
     public const string Listener = """
         import socket, sys

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 

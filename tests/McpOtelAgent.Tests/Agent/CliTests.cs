@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using McpOtelAgent.Hosting;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 using OpenTelemetry.Metrics;
 
 namespace McpOtelAgent.Tests.Agent;

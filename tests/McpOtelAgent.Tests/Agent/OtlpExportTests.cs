@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Agent;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Alerts;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Health;
-using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,8 @@
 using McpOtelAgent.Alerts;
 using McpOtelAgent.Rules;
-using McpOtelAgent.Tests.Assets.Support;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Assets.Support;
+using McpOtelAgent.Tests.Support;
 using McpOtelAgent.Tests.Wrapping;
 
 namespace McpOtelAgent.Tests.Assets;
@@ -37,7 +38,7 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
                     // The protocol row is for managed (probed) servers; everything else is shown for the wrapped one.
                     var serverId = row.StartsWith("MCP protocol", StringComparison.Ordinal) ? MonitoringStack.ManagedId : MonitoringStack.WrappedId;
                     var query = Dashboards.Substitute(expr, serverId);
-                    if (!await Eventually.TrueAsync(async () => (await PrometheusApi.QueryAsync(stack.PrometheusUrl, query)).Count > 0, TimeSpan.FromSeconds(15)))
+                    if (!await Poll.TrueAsync(async () => (await PrometheusApi.QueryAsync(stack.PrometheusUrl, query)).Count > 0, TimeSpan.FromSeconds(15)))
                     {
                         empty.Add($"{dashboard} / {where}: {query}");
                     }
@@ -97,7 +98,7 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
         List<string> unknown = [];
 
         // The probe series appear with the managed server's first probe.
-        await Eventually.TrueAsync(async () => (unknown = Unknown(rules, await KnownSeriesAsync())).Count == 0, TimeSpan.FromSeconds(30));
+        await Poll.TrueAsync(async () => (unknown = Unknown(rules, await KnownSeriesAsync())).Count == 0, TimeSpan.FromSeconds(30));
 
         Assert.True(unknown.Count == 0, "metrics the agent does not emit:\n" + string.Join('\n', unknown));
     }
@@ -111,7 +112,7 @@ public class LiveStackTests(MonitoringStack stack) : IClassFixture<MonitoringSta
             && a.GetValueOrDefault("server_id") == MonitoringStack.BurnerId
             && a.GetValueOrDefault("source") == source);
 
-        var both = await Eventually.TrueAsync(async () =>
+        var both = await Poll.TrueAsync(async () =>
         {
             alerts = await PrometheusApi.AlertmanagerAlertsAsync(stack.AlertmanagerUrl);
             return Has(AlertRule.Source) && Has(AlertmanagerAlert.Source);

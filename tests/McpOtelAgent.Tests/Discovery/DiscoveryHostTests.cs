@@ -6,6 +6,7 @@ using McpOtelAgent.Cli;
 using McpOtelAgent.Discovery;
 using McpOtelAgent.Hosting;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using McpOtelAgent.Discovery;
 using McpOtelAgent.Probes;
 using McpOtelAgent.Tests.Lifecycle.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Discovery;
 
@@ -28,7 +29,7 @@ public sealed class DiscoveryScannerTests : IDisposable
     {
         // The trailing exit keeps sh from exec'ing node: a wrapper and the real server, like an npx launch.
         var wrapper = Start("/bin/sh", "-c", "\"$0\" \"$1\" stdio --api-key=s3cret; exit $?", NpmFixtures.Node, NpmFixtures.ServerEverything);
-        Assert.True(await Eventually.WaitAsync(() => ProcFs.Tree(wrapper.Id).Count >= 2), "node child never appeared");
+        Assert.True(await Poll.TrueAsync(() => ProcFs.Tree(wrapper.Id).Count >= 2), "node child never appeared");
         var child = ProcFs.Tree(wrapper.Id)[1];
 
         var found = _scanner.Scan(_ => new Dictionary<int, string>());
@@ -47,7 +48,7 @@ public sealed class DiscoveryScannerTests : IDisposable
     public async Task Scan_ServerStartedDirectly_ReportedWithItsOwnPid()
     {
         var node = Start(NpmFixtures.Node, NpmFixtures.ServerEverything, "stdio");
-        Assert.True(await Eventually.WaitAsync(() => ProcFs.Exists(node.Id)));
+        Assert.True(await Poll.TrueAsync(() => ProcFs.Exists(node.Id)));
 
         var server = Assert.Single(_scanner.Scan(_ => new Dictionary<int, string>()), s => s.Pid == node.Id);
 
@@ -59,7 +60,7 @@ public sealed class DiscoveryScannerTests : IDisposable
     public async Task Scan_ChildAlreadyInATargetTree_ReportedAsMonitoredByThatTarget()
     {
         var wrapper = Start("/bin/sh", "-c", "\"$0\" \"$1\" stdio; exit $?", NpmFixtures.Node, NpmFixtures.ServerEverything);
-        Assert.True(await Eventually.WaitAsync(() => ProcFs.Tree(wrapper.Id).Count >= 2));
+        Assert.True(await Poll.TrueAsync(() => ProcFs.Tree(wrapper.Id).Count >= 2));
         var child = ProcFs.Tree(wrapper.Id)[1];
 
         var server = Assert.Single(_scanner.Scan(_ => new Dictionary<int, string> { [child] = "everything" }), s => s.Pid == wrapper.Id);

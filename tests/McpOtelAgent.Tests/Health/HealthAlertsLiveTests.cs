@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Alerts;
+using McpOtelAgent.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Health;
 

@@ -4,6 +4,7 @@ using McpOtelAgent.Probes;
 using McpOtelAgent.Sampling;
 using McpOtelAgent.Targets;
 using McpOtelAgent.Tests.Lifecycle.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Lifecycle;
 
@@ -34,11 +35,11 @@ public sealed class ManagedServerTests : IAsyncLifetime
 
         Assert.Equal(ServerLifecycleState.Running, server.State);
         var pid = server.Status.Pid!.Value;
-        Assert.True(await Eventually.WaitAsync(() => ProcFs.ReadStat(pid)?.ProcessGroupId == pid), "setsid never made a group");
+        Assert.True(await Poll.TrueAsync(() => ProcFs.ReadStat(pid)?.ProcessGroupId == pid), "setsid never made a group");
 
         // The group exists from setsid on, the command line only once node's exec is done.
         Assert.True(
-            await Eventually.WaitAsync(() => ProcFs.CommandLine(pid).Contains(NpmFixtures.ServerMemory, StringComparison.Ordinal)),
+            await Poll.TrueAsync(() => ProcFs.CommandLine(pid).Contains(NpmFixtures.ServerMemory, StringComparison.Ordinal)),
             $"pid {pid} runs {ProcFs.CommandLine(pid)}");
     }
 
@@ -54,12 +55,12 @@ public sealed class ManagedServerTests : IAsyncLifetime
         var server = Track(ServerFactory.Manage(definition));
         await server.StartAsync();
         var wrapperPid = server.Status.Pid!.Value;
-        Assert.True(await Eventually.WaitAsync(() => ProcFs.Tree(wrapperPid).Count >= 2), "node child never appeared");
+        Assert.True(await Poll.TrueAsync(() => ProcFs.Tree(wrapperPid).Count >= 2), "node child never appeared");
         var child = ProcFs.Tree(wrapperPid)[1];
 
         Process.GetProcessById(child).Kill();
 
-        Assert.True(await Eventually.WaitAsync(() => server.Status is { Restarts: 1, State: ServerLifecycleState.Running }), $"not restarted: {server.Status}");
+        Assert.True(await Poll.TrueAsync(() => server.Status is { Restarts: 1, State: ServerLifecycleState.Running }), $"not restarted: {server.Status}");
         var status = server.Status;
         Assert.NotEqual(wrapperPid, status.Pid);
         Assert.Equal("wrapped-memory", status.ServerId);
@@ -83,7 +84,7 @@ public sealed class ManagedServerTests : IAsyncLifetime
         // The restart goes through the same event: a throwing subscriber there once ended supervision as failed-to-start.
         // The throwing subscriber runs first, so once the second one has heard of both processes both failures are logged.
         Assert.True(
-            await Eventually.WaitAsync(() => Volatile.Read(ref heard) == 2 && server.Status is { Restarts: 1, State: ServerLifecycleState.Running }),
+            await Poll.TrueAsync(() => Volatile.Read(ref heard) == 2 && server.Status is { Restarts: 1, State: ServerLifecycleState.Running }),
             $"not restarted: {server.Status}, heard {Volatile.Read(ref heard)}");
         Assert.Equal(2, logs.Lines.Count(l => l.Contains(" 3015 ", StringComparison.Ordinal) && l.Contains("subscriber broke", StringComparison.Ordinal)));
     }
@@ -96,7 +97,7 @@ public sealed class ManagedServerTests : IAsyncLifetime
 
         await server.StartAsync();
 
-        Assert.True(await Eventually.WaitAsync(() => server.State == ServerLifecycleState.CrashLoop), $"state {server.Status}");
+        Assert.True(await Poll.TrueAsync(() => server.State == ServerLifecycleState.CrashLoop), $"state {server.Status}");
         Assert.Equal(3, server.Status.Restarts);
         Assert.Equal(3, server.Status.LastExit!.Value.ExitCode);
         Assert.Null(server.Status.Pid);
@@ -109,7 +110,7 @@ public sealed class ManagedServerTests : IAsyncLifetime
 
         await server.StartAsync();
 
-        Assert.True(await Eventually.WaitAsync(() => server.State == ServerLifecycleState.FailedToStart));
+        Assert.True(await Poll.TrueAsync(() => server.State == ServerLifecycleState.FailedToStart));
         Assert.Contains("not found", server.Status.LastError, StringComparison.Ordinal);
         Assert.Equal(0, server.Status.Restarts);
     }
@@ -125,13 +126,13 @@ public sealed class ManagedServerTests : IAsyncLifetime
         var server = Track(ServerFactory.Manage(definition));
         await server.StartAsync();
         var root = server.Status.Pid!.Value;
-        Assert.True(await Eventually.WaitAsync(() => ProcFs.Tree(root).Count >= 3), "children never appeared");
+        Assert.True(await Poll.TrueAsync(() => ProcFs.Tree(root).Count >= 3), "children never appeared");
         var tree = ProcFs.Tree(root);
 
         await server.StopAsync();
 
         Assert.Equal(ServerLifecycleState.Stopped, server.State);
-        Assert.True(await Eventually.WaitAsync(() => !tree.Any(ProcFs.Exists), TimeSpan.FromSeconds(5)), "left: " + string.Join(",", tree.Where(ProcFs.Exists)));
+        Assert.True(await Poll.TrueAsync(() => !tree.Any(ProcFs.Exists), TimeSpan.FromSeconds(5)), "left: " + string.Join(",", tree.Where(ProcFs.Exists)));
         Assert.Empty(ProcFs.GroupMembers(root));
     }
 
@@ -182,7 +183,7 @@ public sealed class ManagedServerTests : IAsyncLifetime
         var definition = ServerFactory.Stdio("once", "/bin/sh", ["-c", "exit 0"], restart: ServerFactory.FastRestart with { Mode = RestartMode.Never });
         var server = Track(ServerFactory.Manage(definition));
         await server.StartAsync();
-        Assert.True(await Eventually.WaitAsync(() => server.State == ServerLifecycleState.Exited), $"state {server.Status}");
+        Assert.True(await Poll.TrueAsync(() => server.State == ServerLifecycleState.Exited), $"state {server.Status}");
 
         var resolution = Resolve(server);
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using McpOtelAgent.Discovery;
 using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Lifecycle.Support;
+using McpOtelAgent.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
@@ -160,7 +161,7 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
         Assert.Equal("stopped", (await ReadJsonAsync(stopped)).GetProperty("state").GetString());
-        Assert.True(await Eventually.WaitAsync(() => !tree.Any(ProcFs.Exists), TimeSpan.FromSeconds(5)));
+        Assert.True(await Poll.TrueAsync(() => !tree.Any(ProcFs.Exists), TimeSpan.FromSeconds(5)));
         await _agent.ScrapeUntilAsync(
             t => Exposition.Value(t, "mcp_client_session_duration_seconds_count", ("server_id", "memory")) >= 1,
             "the probe session with the stopped memory closed and measured");
@@ -271,7 +272,7 @@ public sealed class ManagedServersHostTests : IAsyncLifetime
         await _agent.DisposeAsync();
         _agent = await RunningAgent.StartAsync();
 
-        Assert.True(await Eventually.WaitAsync(() => !tree.Any(ProcFs.Exists), TimeSpan.FromSeconds(5)));
+        Assert.True(await Poll.TrueAsync(() => !tree.Any(ProcFs.Exists), TimeSpan.FromSeconds(5)));
     }
 
     /// <summary>

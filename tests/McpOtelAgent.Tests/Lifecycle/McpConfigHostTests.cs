@@ -7,6 +7,7 @@ using McpOtelAgent.Discovery;
 using McpOtelAgent.Hosting;
 using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Lifecycle.Support;
+using McpOtelAgent.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace McpOtelAgent.Tests.Lifecycle;
@@ -28,7 +29,7 @@ public sealed class McpConfigHostTests : IAsyncLifetime
         _port = FreePort.Next();
         var http = Start(NpmFixtures.Node, new Dictionary<string, string> { ["PORT"] = _port.ToString(CultureInfo.InvariantCulture) },
             NpmFixtures.ServerEverything, "streamableHttp");
-        Assert.True(await Eventually.WaitAsync(() => Loopback.IsListening(_port)), $"server-everything (pid {http.Id}) never listened");
+        Assert.True(await Poll.TrueAsync(() => Loopback.IsListening(_port)), $"server-everything (pid {http.Id}) never listened");
     }
 
     public Task DisposeAsync()
@@ -142,7 +143,7 @@ public sealed class McpConfigHostTests : IAsyncLifetime
     public async Task Discover_Json_ListsAServerStartedOutsideTheAgentOnce()
     {
         var wrapper = Start("/bin/sh", new Dictionary<string, string>(), "-c", "\"$0\" \"$1\" stdio --token=s3cret; exit $?", NpmFixtures.Node, NpmFixtures.ServerEverything);
-        Assert.True(await Eventually.WaitAsync(() => ProcFs.Tree(wrapper.Id).Count >= 2));
+        Assert.True(await Poll.TrueAsync(() => ProcFs.Tree(wrapper.Id).Count >= 2));
         using var output = new StringWriter();
         using var errors = new StringWriter();
 
@@ -164,7 +165,7 @@ public sealed class McpConfigHostTests : IAsyncLifetime
     public async Task AttachOnce_ServerStartedOutside_AttachedUntilItsProcessIsGone()
     {
         var wrapper = Start("/bin/sh", new Dictionary<string, string>(), "-c", "\"$0\" \"$1\" stdio; exit $?", NpmFixtures.Node, NpmFixtures.ServerEverything);
-        Assert.True(await Eventually.WaitAsync(() => ProcFs.Tree(wrapper.Id).Count >= 2));
+        Assert.True(await Poll.TrueAsync(() => ProcFs.Tree(wrapper.Id).Count >= 2));
         await using var agent = await RunningAgent.StartAsync();
         var discovery = agent.Services.GetRequiredService<DiscoveryService>();
         var id = $"discovered-server-everything-{wrapper.Id}";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using McpOtelAgent.Lifecycle;
 using McpOtelAgent.Tests.Lifecycle.Support;
+using McpOtelAgent.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace McpOtelAgent.Tests.Lifecycle;
@@ -61,23 +62,23 @@ public sealed class RestartScheduleTests : IAsyncLifetime
         await KillAndReadDelayAsync(restartsBefore: 1);
         KillCurrent();
 
-        Assert.True(await Eventually.WaitAsync(() => _server.State == ServerLifecycleState.CrashLoop), $"state {_server.Status}");
+        Assert.True(await Poll.TrueAsync(() => _server.State == ServerLifecycleState.CrashLoop), $"state {_server.Status}");
         Assert.Equal(2, _server.Status.Restarts);
     }
 
     /// <summary>Kills the running process, reads the backoff delay it got, then lets fake time run it out.</summary>
     private async Task<TimeSpan> KillAndReadDelayAsync(int restartsBefore)
     {
-        Assert.True(await Eventually.WaitAsync(() => _server!.Status is { State: ServerLifecycleState.Running } s && s.Restarts == restartsBefore));
+        Assert.True(await Poll.TrueAsync(() => _server!.Status is { State: ServerLifecycleState.Running } s && s.Restarts == restartsBefore));
         var exitAt = _time.GetUtcNow();
         KillCurrent();
-        Assert.True(await Eventually.WaitAsync(() => _server!.State == ServerLifecycleState.Backoff), $"state {_server!.Status}");
+        Assert.True(await Poll.TrueAsync(() => _server!.State == ServerLifecycleState.Backoff), $"state {_server!.Status}");
         var delay = _server.Status.NextRestartAt!.Value - exitAt;
 
         _time.Advance(delay - TimeSpan.FromMilliseconds(1));
         Assert.Equal(ServerLifecycleState.Backoff, _server.State);
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.True(await Eventually.WaitAsync(() => _server.Status is { State: ServerLifecycleState.Running } s && s.Restarts == restartsBefore + 1));
+        Assert.True(await Poll.TrueAsync(() => _server.Status is { State: ServerLifecycleState.Running } s && s.Restarts == restartsBefore + 1));
         return delay;
     }
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using McpOtelAgent.Lifecycle;
 using McpOtelAgent.Mcp;
-using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Lifecycle.Support;
+using McpOtelAgent.Tests.Support;
 using ModelContextProtocol.Client;
 
 namespace McpOtelAgent.Tests.Mcp;
@@ -73,7 +73,7 @@ public sealed class McpServerMonitorTests : IAsyncLifetime
         var firstPid = server.Status.Pid!.Value;
 
         Process.GetProcessById(firstPid).Kill();
-        Assert.True(await Eventually.WaitAsync(() => server.Status is { Restarts: 1, State: ServerLifecycleState.Running }));
+        Assert.True(await Poll.TrueAsync(() => server.Status is { Restarts: 1, State: ServerLifecycleState.Running }));
         var status = await monitor.ProbeOnceAsync(CancellationToken.None);
 
         Assert.True(status.Success, status.LastError);
@@ -153,7 +153,7 @@ public sealed class McpServerMonitorTests : IAsyncLifetime
         })!;
         _httpServer.BeginErrorReadLine();
         _httpServer.BeginOutputReadLine();
-        Assert.True(await Eventually.WaitAsync(() => Loopback.IsListening(port)), "server-everything never listened");
+        Assert.True(await Poll.TrueAsync(() => Loopback.IsListening(port)), "server-everything never listened");
     }
 
     private async Task StopHttpServerAsync()

@@ -4,6 +4,7 @@ using System.Text;
 using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Reliability.Support;
 using McpOtelAgent.Tests.Security;
+using McpOtelAgent.Tests.Support;
 using Xunit.Abstractions;
 
 namespace McpOtelAgent.Tests.Reliability;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Reliability.Support;
+using McpOtelAgent.Tests.Support;
 using Xunit.Abstractions;
 
 namespace McpOtelAgent.Tests.Reliability;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Alerts;
 using McpOtelAgent.Tests.Reliability.Support;
+using McpOtelAgent.Tests.Support;
 using Xunit.Abstractions;
 
 namespace McpOtelAgent.Tests.Reliability;

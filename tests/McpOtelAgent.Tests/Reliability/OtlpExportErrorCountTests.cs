@@ -4,6 +4,7 @@ using System.Diagnostics.Tracing;
 using McpOtelAgent.Hosting;
 using McpOtelAgent.Telemetry;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 using Xunit.Abstractions;
 
 namespace McpOtelAgent.Tests.Reliability;

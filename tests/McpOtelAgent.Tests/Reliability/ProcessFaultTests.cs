@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Reliability.Support;
+using McpOtelAgent.Tests.Support;
 using Xunit.Abstractions;
 
 namespace McpOtelAgent.Tests.Reliability;

@@ -1,5 +1,5 @@
-using McpOtelAgent.Tests.Agent.Support;
 using McpOtelAgent.Tests.Reliability.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Security;
 

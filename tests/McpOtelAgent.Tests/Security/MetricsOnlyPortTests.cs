@@ -2,6 +2,7 @@ using System.Collections;
 using System.Net;
 using System.Text;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Security;
 

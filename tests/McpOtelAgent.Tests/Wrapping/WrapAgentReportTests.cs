@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Wrapping;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Agent.Support;
 

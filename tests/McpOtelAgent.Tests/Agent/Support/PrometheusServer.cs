@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Agent.Support;
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Net.Http.Headers;
 using McpOtelAgent.Hosting;
+using McpOtelAgent.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

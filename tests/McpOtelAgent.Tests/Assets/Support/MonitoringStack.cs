@@ -6,6 +6,7 @@ using McpOtelAgent.Configuration;
 using McpOtelAgent.Hosting;
 using McpOtelAgent.Rules;
 using McpOtelAgent.Tests.Lifecycle.Support;
+using McpOtelAgent.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
@@ -102,7 +103,7 @@ public sealed class MonitoringStack : IAsyncLifetime
     }
 
     /// <summary>Waits until Prometheus has an alert of the server firing (the dashboards' alert panels need one).</summary>
-    public Task<bool> WaitForFiringAsync(string serverId) => Eventually.TrueAsync(async () =>
+    public Task<bool> WaitForFiringAsync(string serverId) => Poll.TrueAsync(async () =>
         (await PrometheusApi.QueryAsync(PrometheusUrl, $"ALERTS{{alertstate=\"firing\", server_id=\"{serverId}\"}}")).Count > 0,
         TimeSpan.FromSeconds(90));
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Assets.Support;
 
@@ -56,7 +57,7 @@ internal sealed class ServiceProcess : IDisposable
 
         var service = new ServiceProcess(Process.Start(info) ?? throw new InvalidOperationException($"cannot start {fileName}"), directory, port);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var ready = await Eventually.TrueAsync(async () =>
+        var ready = await Poll.TrueAsync(async () =>
         {
             if (service._process.HasExited)
             {

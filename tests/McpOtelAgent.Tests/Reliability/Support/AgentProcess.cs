@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using McpOtelAgent.Tests.Agent.Support;
+using McpOtelAgent.Tests.Support;
 
 namespace McpOtelAgent.Tests.Reliability.Support;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace McpOtelAgent.Tests.Agent.Support;
+namespace McpOtelAgent.Tests.Support;
 
 internal static class FreePort
 {
