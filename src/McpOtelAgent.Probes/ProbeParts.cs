@@ -42,17 +42,24 @@ internal enum ProbeParts
     /// <summary><c>/proc/[pid]/cwd</c> link.</summary>
     Cwd = 1 << 9,
 
+    /// <summary>
+    /// Direct children, from the sweep's parent→children index: building it reads the stat of every process on the
+    /// host, which a sample of a few pids otherwise never does.
+    /// </summary>
+    Children = 1 << 10,
+
     /// <summary>What the seed's ProcessMetrics needs.</summary>
     Basic = Stat | Statm | FdCount,
 
     /// <summary>What the seed's ExtendedProcessMetrics needs.</summary>
-    Extended = Basic | Status | Io | FdTargets | Limits | Cmdline | Exe | Cwd,
+    Extended = Basic | Status | Io | FdTargets | Limits | Cmdline | Exe | Cwd | Children,
 
     /// <summary>
-    /// The costly details: what a process is and holds (open files and sockets, fd limit, command line, exe, cwd),
-    /// which change rarely yet cost the most (one <c>readlinkat</c> per descriptor), and <c>status</c> (uid, context
-    /// switches), the most expensive file to format. A caller may take them from the probe's previous read of the same
-    /// process instead of reading them every sample; together they cost more than everything else a sample reads.
+    /// The costly details: what a process is and holds (open files and sockets, fd limit, command line, exe, cwd,
+    /// children), which change rarely yet cost the most (one <c>readlinkat</c> per descriptor; the stat of every
+    /// process for the children), and <c>status</c> (uid, context switches), the most expensive file to format. A
+    /// caller may take them from the probe's previous read of the same process instead of reading them every sample;
+    /// together they cost more than everything else a sample reads.
     /// </summary>
-    Details = Status | FdTargets | Limits | Cmdline | Exe | Cwd,
+    Details = Status | FdTargets | Limits | Cmdline | Exe | Cwd | Children,
 }

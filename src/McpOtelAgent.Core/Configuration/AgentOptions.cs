@@ -16,7 +16,8 @@ internal sealed class AgentOptions
 
     /// <summary>
     /// Seconds between two reads of each process's <see cref="Probes.ProbeParts.Details"/> (open files, connections,
-    /// fd limit, command line, exe, cwd, uid and context switches): together they cost more than everything else a
+    /// fd limit, command line, exe, cwd, uid and context switches, and the children the API lists, unless a tree
+    /// target already needed every process's parent that sweep): together they cost more than everything else a
     /// sample reads, so the samples in between reuse the last values: every round(details / monitoring interval)
     /// sweeps they are read afresh. A new process is read whole at once. 0 reads them every sample.
     /// </summary>

@@ -27,10 +27,11 @@ internal sealed class TargetSampler(
     /// </summary>
     private readonly long _detailsEvery = DetailsEvery(options.Value);
 
-    // The root carries the command line and exe the info series and the API show; children need only numbers.
+    // The root carries the command line, exe and children the info series and the API show; the rest of its tree
+    // needs only numbers.
     private readonly ProbeParts _rootParts = ProbeParts.Extended & probe.SupportedParts;
     private readonly ProbeParts _childParts = ProbeParts.Extended & probe.SupportedParts
-        & ~(ProbeParts.Cmdline | ProbeParts.Exe | ProbeParts.Cwd);
+        & ~(ProbeParts.Cmdline | ProbeParts.Exe | ProbeParts.Cwd | ProbeParts.Children);
 
     private readonly Dictionary<string, TargetTracker> _trackers = new(StringComparer.Ordinal);
     private readonly List<int> _pids = [];

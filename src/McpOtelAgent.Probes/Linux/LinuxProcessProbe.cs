@@ -86,39 +86,14 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             throw new IOException($"cannot list {_reader.RootPath}: errno {errno}");
         }
 
-        var buffers = _sweepBuffers;
-        buffers.EnsureCapacity(listed);
-        var keys = buffers.Keys;
-        var stats = buffers.Stats;
-        var nameRanges = buffers.NameRanges;
-        var nameLength = 0;
-        var count = 0;
-        for (var i = 0; i < listed; i++)
+        // procfs lists pids in ascending order; a fixture folder need not.
+        if (!IsAscending(_pids.AsSpan(0, listed)))
         {
-            var pid = _pids[i];
-            if (!TryReadStatForSweep(pid, generation, out var stat, out var length))
-            {
-                continue;
-            }
-
-            keys[count] = new ProcessKey(pid, stat.StartTimeTicks);
-            stats[count] = stat;
-            var name = _reader.Content(length)[stat.Comm];
-            if (nameLength + name.Length > buffers.NameBytes.Length)
-            {
-                var grown = buffers.NameBytes;
-                Array.Resize(ref grown, Math.Max(grown.Length * 2, nameLength + name.Length));
-                buffers.NameBytes = grown;
-            }
-
-            name.CopyTo(buffers.NameBytes.AsSpan(nameLength));
-            nameRanges[count] = new Range(nameLength, nameLength + name.Length);
-            nameLength += name.Length;
-            count++;
+            Array.Sort(_pids, 0, listed);
         }
 
-        CloseHandlesNotReadBy(generation);
-        _latestSweep = new LinuxProcessSweep(this, _timeProvider.GetUtcNow(), buffers, count);
+        _latestSweep = new LinuxProcessSweep(this, _timeProvider.GetUtcNow(), _sweepBuffers, _pids, listed);
+        CloseHandlesNotReadBefore(generation, _latestSweep);
         ForgetCmdlinesNotIn(_latestSweep);
         return _latestSweep;
     }
@@ -171,7 +146,6 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
                 {
                     handles.StartTimeTicks = stat.StartTimeTicks;
                     _handles[key.Pid] = handles;
-                    handles.LastSweep = _sweepGeneration;
                 }
 
                 return ProbeResult.Gone($"pid {key.Pid} now belongs to another process");
@@ -180,7 +154,6 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             if (!known)
             {
                 handles.StartTimeTicks = stat.StartTimeTicks;
-                handles.LastSweep = _sweepGeneration;
                 _handles[key.Pid] = handles;
             }
 
@@ -193,6 +166,12 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         // every stat, tells, and they are read again.
         var details = handles.Details;
         var reused = string.Equals(details.Name, name, StringComparison.Ordinal) ? reuse & parts & ProbeParts.Details & details.Parts : ProbeParts.None;
+        if (sweep is LinuxProcessSweep { HasChildIndex: true })
+        {
+            // Someone's tree already needed the whole index this sweep: fresh children cost nothing more.
+            reused &= ~ProbeParts.Children;
+        }
+
         var read = parts & ~reused;
 
         // prlimit(2) first: one syscall against formatting all of /proc/[pid]/limits. It addresses the pid, not our
@@ -273,6 +252,9 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             ReadFds(ref state, read, sweep, out fdCount, out openFiles, out connections);
         }
 
+        // A copy: the sweep's child index lives in buffers the next sweep overwrites; a snapshot outlives it. Most
+        // processes have no children, and [] allocates nothing.
+        IReadOnlyList<int> children = (read & ProbeParts.Children) != 0 && sweep.ChildrenOf(key.Pid) is { Count: > 0 } found ? [.. found] : [];
         var exe = (read & ProbeParts.Exe) != 0 ? state.ReadLink("exe\0"u8, ProbeParts.Exe, handles.Exe) : null;
         var cwd = (read & ProbeParts.Cwd) != 0 ? state.ReadLink("cwd\0"u8, ProbeParts.Cwd, handles.Cwd) : null;
         if (reused != ProbeParts.None)
@@ -293,6 +275,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             cmdline = (reused & ProbeParts.Cmdline) != 0 ? details.Cmdline : cmdline;
             exe = (reused & ProbeParts.Exe) != 0 ? details.Exe : exe;
             cwd = (reused & ProbeParts.Cwd) != 0 ? details.Cwd : cwd;
+            children = (reused & ProbeParts.Children) != 0 ? details.Children : children;
         }
 
         if (limitsByPid && (read & ProbeParts.Statm) == 0 && !IsAlive(handles))
@@ -309,7 +292,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         {
             // An empty command line is a kernel thread, a zombie or a process between fork and exec: read it again.
             var current = (reused | (read & ProbeParts.Details)) & ~state.Missing & (cmdline.Count == 0 ? ~ProbeParts.Cmdline : ProbeParts.Details);
-            handles.Details = new ProcessDetails(current, name, uid, userName, voluntary, involuntary, openFiles, connections, fdLimit, cmdline, exe, cwd);
+            handles.Details = new ProcessDetails(current, name, uid, userName, voluntary, involuntary, openFiles, connections, fdLimit, cmdline, exe, cwd, children);
         }
 
         var snapshot = new ProcessSnapshot
@@ -344,9 +327,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             Cmdline = cmdline,
             Exe = exe,
             Cwd = cwd,
-            // A copy: the sweep's child index lives in buffers the next sweep overwrites; a snapshot outlives it. Most
-            // processes have no children, and [] allocates nothing.
-            Children = sweep.ChildrenOf(key.Pid) is { Count: > 0 } children ? [.. children] : [],
+            Children = children,
         };
 
         if (_reader.OpenFds > _reader.MaxOpenFds)
@@ -498,18 +479,19 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     }
 
     /// <summary>
-    /// Reads one pid's stat for the sweep: through a target's kept handles, otherwise by path (open, read, close),
-    /// so the scan holds no descriptor of a process nobody reads.
+    /// Reads one pid's stat for a sweep: through a target's kept handles, otherwise by path (open, read, close), so
+    /// the scan holds no descriptor of a process nobody reads. <paramref name="name"/> is the comm, in the read buffer
+    /// until the next read.
     /// </summary>
-    private bool TryReadStatForSweep(int pid, long generation, out StatFields stat, out int length)
+    internal bool TryReadStatForSweep(int pid, out StatFields stat, out ReadOnlySpan<byte> name)
     {
         if (_handles.TryGetValue(pid, out var existing))
         {
-            length = ReadFile(existing, ProcFile.Stat, SmallFileMaxBytes, out _);
-            if (length > 0 && StatParser.TryParse(_reader.Content(length), out stat, out _)
+            var kept = ReadFile(existing, ProcFile.Stat, SmallFileMaxBytes, out _);
+            if (kept > 0 && StatParser.TryParse(_reader.Content(kept), out stat, out _)
                 && stat.StartTimeTicks == existing.StartTimeTicks)
             {
-                existing.LastSweep = generation;
+                name = _reader.Content(kept)[stat.Comm];
                 return true;
             }
 
@@ -517,13 +499,15 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             _handles.Remove(pid);
         }
 
-        length = ReadByPath(pid, ProcFile.Stat, SmallFileMaxBytes);
+        var length = ReadByPath(pid, ProcFile.Stat, SmallFileMaxBytes);
         if (length > 0 && StatParser.TryParse(_reader.Content(length), out stat, out _))
         {
+            name = _reader.Content(length)[stat.Comm];
             return true;
         }
 
         stat = default;
+        name = default;
         return false;
     }
 
@@ -739,15 +723,15 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     }
 
     /// <summary>
-    /// Closes the handles of pids this sweep did not see, and of pids not read since the previous sweep (a target
+    /// Closes the handles of pids a new sweep does not list, and of pids not read during the previous sweep (a target
     /// that was removed, or a discovery candidate read once), so only current targets keep descriptors.
     /// </summary>
-    private void CloseHandlesNotReadBy(long generation)
+    private void CloseHandlesNotReadBefore(long generation, LinuxProcessSweep sweep)
     {
         _stale.Clear();
         foreach (var (pid, handles) in _handles)
         {
-            if (handles.LastSweep != generation || handles.LastRead < generation - 1)
+            if (handles.LastRead < generation - 1 || !sweep.Lists(pid))
             {
                 handles.Close(_reader);
                 _stale.Add(pid);
@@ -760,12 +744,16 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         }
     }
 
+    /// <summary>
+    /// Drops the cached command lines of pids no longer listed; one whose pid now holds another process is replaced
+    /// on its next read (the cache is keyed by start time), without reading every pid's stat here.
+    /// </summary>
     private void ForgetCmdlinesNotIn(LinuxProcessSweep sweep)
     {
         _stale.Clear();
-        foreach (var (pid, cached) in _otherCmdlines)
+        foreach (var pid in _otherCmdlines.Keys)
         {
-            if (!sweep.TryGetKey(pid, out var key) || key.StartTimeTicks != cached.StartTimeTicks)
+            if (!sweep.Lists(pid))
             {
                 _stale.Add(pid);
             }
@@ -775,6 +763,19 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         {
             _otherCmdlines.Remove(pid);
         }
+    }
+
+    private static bool IsAscending(ReadOnlySpan<int> pids)
+    {
+        for (var i = 1; i < pids.Length; i++)
+        {
+            if (pids[i] <= pids[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string PathOf(int pid, ProcFile? file) =>

@@ -16,9 +16,6 @@ internal sealed class PidHandles(int pid)
 
     public int DirectoryFd { get; set; } = -1;
 
-    /// <summary>The sweep that last saw this pid; handles not seen by the latest sweep are closed.</summary>
-    public long LastSweep { get; set; }
-
     /// <summary>The sweep during which this pid was last read; handles not read for a whole sweep are closed.</summary>
     public long LastRead { get; set; }
 
@@ -34,7 +31,7 @@ internal sealed class PidHandles(int pid)
     public CachedCmdline Cmdline { get; } = new();
 
     /// <summary>The details of the last read, for reads that may reuse them (empty until one read them).</summary>
-    public ProcessDetails Details { get; set; } = new(ProbeParts.None, null, null, null, null, null, null, null, null, [], null, null);
+    public ProcessDetails Details { get; set; } = new(ProbeParts.None, null, null, null, null, null, null, null, null, [], null, null, []);
 
     /// <summary>Made on first fd listing: a process read without fd targets never needs it.</summary>
     public FdFileTypes FdFileTypes => field ??= new();

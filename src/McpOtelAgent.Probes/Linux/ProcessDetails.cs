@@ -18,4 +18,5 @@ internal readonly record struct ProcessDetails(
     ulong? FileDescriptorLimit,
     IReadOnlyList<string> Cmdline,
     string? Exe,
-    string? Cwd);
+    string? Cwd,
+    IReadOnlyList<int> Children);

@@ -43,6 +43,39 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     }
 
     [Fact]
+    public void BeginSweep_ReadsAStatOnFirstNeed_AndEveryStatOnlyForTheWholeTable()
+    {
+        var fixture = Track(ProcFixture.Copy());
+        var probe = Probe(fixture.Root);
+        var sweep = probe.BeginSweep();
+        Assert.True(sweep.TryGetKey(Python, out _));
+
+        // Gone after the listing, before anyone asked for it: a sweep that read every stat up front would still hold it.
+        File.Delete(fixture.At("1001", "stat"));
+
+        Assert.Equal([KernelThread, 1004, 1006, Python, Zombie], sweep.Processes.Select(k => k.Pid).Order().ToArray());
+        Assert.Equal([Zombie], sweep.ChildrenOf(Python));
+    }
+
+    [Fact]
+    public void Read_ReusingTheDetails_ReusesTheChildrenUnlessTheSweepIndexedThemAnyway()
+    {
+        var fixture = Track(ProcFixture.Copy());
+        var probe = Probe(fixture.Root);
+        var key = new ProcessKey(Python, 89266);
+        Assert.Equal([Zombie], probe.Read(key, ProbeParts.Extended, probe.BeginSweep()).Snapshot!.Children);
+        File.Delete(fixture.At(Zombie.ToString(CultureInfo.InvariantCulture), "stat"));
+
+        var sweep = probe.BeginSweep();
+        var reused = probe.Read(key, ProbeParts.Extended, sweep, ProbeParts.Details).Snapshot!;
+        sweep.CollectDescendants(Python, []);
+        var indexed = probe.Read(key, ProbeParts.Extended, sweep, ProbeParts.Details).Snapshot!;
+
+        Assert.Equal([Zombie], reused.Children);
+        Assert.Empty(indexed.Children);
+    }
+
+    [Fact]
     public void Read_CapturedPython_ReadsEveryExtendedPart()
     {
         var (_, probe) = Fixture();

@@ -177,7 +177,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
         Assert.Equal(pids[..3].Order(), sweep.ChildrenOf(parent.Pid));
         Assert.Equal(pids.Order(), descendants.Order());
         Assert.True(sweep.TryGetKey(pids[0], out var child));
-        Assert.Equal(pids[..3].Order(), _probe.Read(sweep.TryGetKey(parent.Pid, out var key) ? key : default, ProbeParts.Stat, sweep).Snapshot!.Children);
+        Assert.Equal(pids[..3].Order(), _probe.Read(sweep.TryGetKey(parent.Pid, out var key) ? key : default, ProbeParts.Stat | ProbeParts.Children, sweep).Snapshot!.Children);
         Assert.Equal(parent.Pid, _probe.Read(child, ProbeParts.Stat, sweep).Snapshot!.ParentPid);
         Assert.Equal("/bin/sh -c /bin/sleep 1000; :", sweep.GetCommandLine(pids[2]));
     }
@@ -188,7 +188,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
         var parent = _children.Track(ChildProcess.Python(Scripts.Tree));
         var pids = parent.WaitForLine("ready").Split(' ')[1..4].Select(p => int.Parse(p, CultureInfo.InvariantCulture)).Order().ToArray();
         var (key, sweep) = KeyOf(parent.Pid);
-        var snapshot = _probe.Read(key, ProbeParts.Stat, sweep).Snapshot!;
+        var snapshot = _probe.Read(key, ProbeParts.Stat | ProbeParts.Children, sweep).Snapshot!;
 
         // One more child of this test process sorts before the tree's in the next sweep's child index.
         _children.Track(ChildProcess.Start("/bin/sleep", "1000")).WaitUntilSleeping();
