@@ -20,6 +20,7 @@ internal sealed class ThresholdStore
     /// <summary>The per-server overrides of <c>Agent:Health:Servers</c>, what a removed server falls back to.</summary>
     private readonly Dictionary<string, Dictionary<string, ThresholdOptions>> _configured = new(StringComparer.Ordinal);
     private readonly TimeSpan _defaultFor;
+    private readonly TargetRegistry? _targets;
 
     /// <param name="options">The <c>Agent:Health</c> settings.</param>
     /// <param name="targets">The registry whose removals drop run-time overrides; none when only resolving values (rules).</param>
@@ -44,6 +45,7 @@ internal sealed class ThresholdStore
             _servers[serverId] = Copy(configured);
         }
 
+        _targets = targets;
         if (targets is not null)
         {
             targets.Removed += OnTargetRemoved;
@@ -93,14 +95,7 @@ internal sealed class ThresholdStore
     {
         lock (_gate)
         {
-            if (_configured.TryGetValue(serverId, out var configured))
-            {
-                _servers[serverId] = Copy(configured);
-            }
-            else
-            {
-                _servers.Remove(serverId);
-            }
+            DropRuntimeOverridesLocked(serverId);
         }
     }
 
@@ -149,7 +144,26 @@ internal sealed class ThresholdStore
                 target[definition.Name] = setting.Clone();
             }
 
+            // The server may have left between the caller's check and here, its removal handled before this write:
+            // looked at after the write, a removal either came first (seen here) or waits for this lock (and drops it).
+            if (serverId is not null && _targets is not null && !_targets.Contains(serverId))
+            {
+                DropRuntimeOverridesLocked(serverId);
+            }
+
             return problems;
+        }
+    }
+
+    private void DropRuntimeOverridesLocked(string serverId)
+    {
+        if (_configured.TryGetValue(serverId, out var configured))
+        {
+            _servers[serverId] = Copy(configured);
+        }
+        else
+        {
+            _servers.Remove(serverId);
         }
     }
 

@@ -1,4 +1,7 @@
+using McpOtelAgent.Configuration;
 using McpOtelAgent.Health;
+using McpOtelAgent.Sampling;
+using McpOtelAgent.Targets;
 using Microsoft.Extensions.Options;
 
 namespace McpOtelAgent.Core.Tests.Health;
@@ -56,6 +59,22 @@ public class ThresholdStoreTests
         Assert.Equal(["fs"], store.ServersWithOverrides());
         Assert.Equal((2048, 80), (store.Get(ThresholdNames.MemoryMb, "fs").Warning, store.Get(ThresholdNames.CpuPercent, "fs").Warning));
         Assert.Equal(80, store.Get(ThresholdNames.CpuPercent, "wrapped").Warning);
+    }
+
+    [Fact]
+    public void SetForServer_ServerRemovedBeforeTheWrite_KeepsNoOverride()
+    {
+        var options = new AgentOptions();
+        options.Servers["fs"] = new TargetOptions { Pid = Environment.ProcessId };
+        var registry = new TargetRegistry(Options.Create(options), new SampleStore(10));
+        var store = new ThresholdStore(Options.Create(Samples.Options()), registry);
+
+        // What a PUT that checked the server before a DELETE went through looks like to the store.
+        registry.Remove("fs");
+        Assert.Empty(store.SetForServer("fs", ThresholdNames.CpuPercent, new ThresholdOptions { Warning = 50 }));
+
+        Assert.Empty(store.ServersWithOverrides());
+        Assert.Equal(80, store.Get(ThresholdNames.CpuPercent, "fs").Warning);
     }
 
     [Fact]
