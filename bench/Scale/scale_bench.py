@@ -2,15 +2,15 @@
 """Scale and overhead of mcp-otel-agent against Debian's prometheus-process-exporter, in the same run on the same
 processes: N real sleepers (10, 100, 1,000), each its own server for the agent (a pid target) and its own group for
 process-exporter (a cmdline regex capture), both collected once a second (the agent samples on its 1 s interval; the
-exporter collects when scraped, so it is scraped once a second), both scraped every --scrape-interval seconds (1 by
-default, so both collect once a second; 15 is Prometheus's default).
+exporter collects when scraped, so it is scraped once a second), both scraped every --scrape-interval seconds over a
+kept-alive connection, as Prometheus does (1 by default, so both collect once a second; 15 is Prometheus's default).
 
 Reports per N and per tool: CPU per process per collection, CPU as % of one core, RSS, /metrics latency p50/p99,
 series count. Usage:  /usr/bin/python3 bench/Scale/scale_bench.py --agent PATH [--sizes 10,100,1000] [--window 30] [--scrape-interval 1]
 PATH is the Native AOT binary (bin/.../publish/mcp-otel-agent) or the framework-dependent mcp-otel-agent.dll.
 Loopback only; every process it starts is killed by pid at the end.
 """
-import argparse, json, os, signal, socket, subprocess, sys, tempfile, threading, time, urllib.request
+import argparse, http.client, json, os, signal, socket, subprocess, sys, tempfile, threading, time, urllib.parse, urllib.request
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -65,22 +65,42 @@ def series(body):
 
 
 class Scraper(threading.Thread):
-    """Scrapes one URL every `interval` seconds, keeping latencies and the last body."""
+    """Scrapes one URL every `interval` seconds over one kept-alive connection, as Prometheus does (its scrape client
+    reuses connections), keeping latencies and the last body. A failed scrape drops the connection; the next opens one."""
 
     def __init__(self, url, interval):
         super().__init__(daemon=True)
         self.url, self.interval, self.latencies, self.errors, self.body, self.stop = url, interval, [], 0, b"", threading.Event()
+        self.connection = None
+
+    def scrape(self):
+        target = urllib.parse.urlsplit(self.url)
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
+        start = time.perf_counter()
+        self.connection.request("GET", target.path)
+        response = self.connection.getresponse()
+        body = response.read()
+        elapsed = time.perf_counter() - start
+        if response.status != 200:
+            raise OSError(f"{self.url}: HTTP {response.status}")
+        return elapsed, body
 
     def run(self):
         nxt = time.monotonic()
         while not self.stop.is_set():
             try:
-                elapsed, self.body = get(self.url)
+                elapsed, self.body = self.scrape()
                 self.latencies.append(elapsed)
-            except OSError:
+            except (OSError, http.client.HTTPException):
                 self.errors += 1
+                if self.connection is not None:
+                    self.connection.close()
+                self.connection = None
             nxt += self.interval
             self.stop.wait(max(0.0, nxt - time.monotonic()))
+        if self.connection is not None:
+            self.connection.close()
 
 
 def agent_command(path, port, config):
@@ -168,7 +188,7 @@ def main():
     args = parser.parse_args()
 
     rows = []
-    with tempfile.TemporaryDirectory(prefix="scale-bench-") as workdir:
+    with tempfile.TemporaryDirectory(prefix="mcp-otel-scale-") as workdir:
         for n in (int(x) for x in args.sizes.split(",")):
             rows += run_size(n, args, workdir)
             print(f"done: {n} processes", file=sys.stderr)
