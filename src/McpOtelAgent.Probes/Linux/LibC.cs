@@ -57,6 +57,9 @@ internal static unsafe partial class LibC
     public static partial int statx(int dirFd, byte* path, int flags, uint mask, byte* statxBuffer);
 
     [LibraryImport("libc", SetLastError = true)]
+    public static partial nint getxattr(byte* path, byte* name, byte* value, nint size);
+
+    [LibraryImport("libc", SetLastError = true)]
     public static partial long sysconf(int name);
 
     /// <summary><c>prlimit(2)</c>; <paramref name="oldLimit"/> receives <c>struct rlimit { rlim_t cur, max; }</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -19,6 +20,7 @@ internal sealed unsafe class ProcReader
     private readonly byte[] _linkBuffer = new byte[4096];
     private readonly byte[] _direntBuffer = new byte[16384];
     private readonly byte[] _pathBuffer = new byte[4096 + 64];
+    private readonly byte[] _protocolBuffer = new byte[64];
     private byte[] _buffer = new byte[4096];
 
     public ProcReader(string root, int maxOpenFds)
@@ -178,6 +180,47 @@ internal sealed unsafe class ProcReader
 
         errno = 0;
         return n >= _linkBuffer.Length ? -1 : (int)n;
+    }
+
+    /// <summary>
+    /// The protocol of a socket descriptor of a process ("TCP", "UDPv6", "UNIX-STREAM", ...): sockfs's
+    /// <c>system.sockprotoname</c> attribute of <c>/proc/[pid]/fd/N</c>, looked up through this process's own
+    /// descriptor of that open fd directory, so it cannot reach a newcomer that took the pid. Empty with errno when it
+    /// cannot be read: ENOENT when the descriptor was closed, another error where the attribute does not exist.
+    /// </summary>
+    public ReadOnlySpan<byte> SocketProtocol(int fdDirectoryFd, ReadOnlySpan<byte> fdName, out int errno)
+    {
+        var path = _pathBuffer.AsSpan();
+        if (!"/proc/self/fd/"u8.TryCopyTo(path)
+            || !fdDirectoryFd.TryFormat(path[14..], out var written, provider: CultureInfo.InvariantCulture)
+            || path.Length < 14 + written + 2 + fdName.Length)
+        {
+            errno = LibC.ENoEnt;
+            return default;
+        }
+
+        var length = 14 + written;
+        path[length++] = (byte)'/';
+        fdName.CopyTo(path[length..]);
+        path[length + fdName.Length] = 0;
+
+        nint n;
+        fixed (byte* pathZ = _pathBuffer)
+        fixed (byte* name = "system.sockprotoname\0"u8)
+        fixed (byte* value = _protocolBuffer)
+        {
+            n = LibC.getxattr(pathZ, name, value, _protocolBuffer.Length);
+        }
+
+        if (n <= 0)
+        {
+            errno = n < 0 ? Marshal.GetLastPInvokeError() : LibC.ENoEnt;
+            return default;
+        }
+
+        errno = 0;
+        var protocol = _protocolBuffer.AsSpan(0, (int)n);
+        return protocol[^1] == 0 ? protocol[..^1] : protocol;
     }
 
     /// <summary>

@@ -165,6 +165,20 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     }
 
     [Fact]
+    public void Read_SocketsInAnotherNetworkNamespace_CountsItsInetSocketsOnly()
+    {
+        // unshare(1) execs Python in a network namespace of its own (needs root, as the suite does): the agent's
+        // namespace's tables do not hold its sockets, so only asking each socket its protocol finds them.
+        var isolated = _children.Track(ChildProcess.Start("unshare", "--net", "/usr/bin/python3", "-c", Scripts.WildcardListener));
+        isolated.WaitForLine("ready");
+        var (key, sweep) = KeyOf(isolated.Pid);
+
+        var snapshot = _probe.Read(key, ProbeParts.Extended, sweep).Snapshot!;
+
+        Assert.Equal(2, snapshot.InetConnections);
+    }
+
+    [Fact]
     public void BeginSweep_ParentWithChildren_FindsTheTree()
     {
         var parent = _children.Track(ChildProcess.Python(Scripts.Tree));

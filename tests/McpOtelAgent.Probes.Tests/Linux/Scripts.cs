@@ -53,6 +53,22 @@ internal static class Scripts
         sys.stdin.read()
         """;
 
+    /// <summary>
+    /// A TCP listener and a bound UDP socket on the wildcard address (the only one up in a fresh network namespace),
+    /// and a Unix socket pair, which is no inet connection.
+    /// </summary>
+    public const string WildcardListener = """
+        import socket, sys
+        server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        server.bind(("0.0.0.0", 0))
+        server.listen()
+        udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        udp.bind(("0.0.0.0", 0))
+        pair = socket.socketpair()
+        print("ready", flush=True)
+        sys.stdin.read()
+        """;
+
     /// <summary>Two sleeping children and a shell with a sleeping grandchild; prints their pids.</summary>
     public const string Tree = """
         import subprocess, sys, time

@@ -10,6 +10,10 @@ public sealed class PortableProcessProbeTests : IDisposable
     private readonly PortableProcessProbe _probe = new();
     private readonly ChildProcess _sleeper = ChildProcess.Start("/bin/sleep", "1000");
 
+    // Both probes must see sleep itself: read during its exec, the /proc probe saw another memory map than the
+    // portable one a moment later (a rare failure of the memory comparison).
+    public PortableProcessProbeTests() => ChildProcess.WaitUntilSleeping(_sleeper.Pid, "sleep");
+
     public void Dispose()
     {
         _sleeper.Dispose();
