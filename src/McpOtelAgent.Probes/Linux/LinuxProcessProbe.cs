@@ -101,6 +101,13 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
 
     public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep, ProbeParts reuse = ProbeParts.None)
     {
+        // The sweep reads a pid's stat on first need, through the kept handles, and drops them when they no longer
+        // read as their process: ask it first, so the handles taken below cannot be dropped halfway through this read.
+        if (ReferenceEquals(sweep, _latestSweep) && _latestSweep.TryGetKey(key.Pid, out var now) && now != key)
+        {
+            return ProbeResult.Gone($"pid {key.Pid} now belongs to another process");
+        }
+
         var known = _handles.TryGetValue(key.Pid, out var handles);
         handles ??= new PidHandles(key.Pid);
         handles.LastRead = _sweepGeneration;

@@ -248,6 +248,23 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     }
 
     [Fact]
+    public void Read_PidReusedAndNotAskedOfTheSweepFirst_IsGoneAndKeepsNoDescriptorOfIt()
+    {
+        var fixture = Track(ProcFixture.Copy());
+        var probe = Probe(fixture.Root);
+        var oldKey = new ProcessKey(Python, 89266);
+        Assert.Equal(ProbeOutcome.Ok, probe.Read(oldKey, ProbeParts.Extended, probe.BeginSweep()).Outcome);
+        var stat = fixture.At(Python.ToString(CultureInfo.InvariantCulture), "stat");
+        File.WriteAllText(stat, File.ReadAllText(stat).Replace(" 89266 ", " 99999 ", StringComparison.Ordinal));
+
+        var result = probe.Read(oldKey, ProbeParts.Extended, probe.BeginSweep());
+
+        Assert.Equal(ProbeOutcome.Gone, result.Outcome);
+        Assert.False(probe.HoldsFilesOf(Python));
+        Assert.Equal(1, probe.OpenFds);
+    }
+
+    [Fact]
     public void Read_CmdlineLargerThanFirstBuffer_ReadsItWhole()
     {
         var fixture = Track(ProcFixture.Copy());

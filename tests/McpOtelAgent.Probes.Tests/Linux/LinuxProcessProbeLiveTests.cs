@@ -100,6 +100,9 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
         holder.Input.Flush();
         holder.WaitForLine("opened");
 
+        // Blocked on stdin again: it may have found the line waiting without ever blocking, and only a block is a
+        // voluntary switch.
+        holder.WaitUntilSleeping();
         var reused = _probe.Read(key, ProbeParts.Extended, _probe.BeginSweep(), ProbeParts.Details);
         var fresh = _probe.Read(key, ProbeParts.Extended, _probe.BeginSweep());
 
