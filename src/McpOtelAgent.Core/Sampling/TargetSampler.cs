@@ -34,6 +34,7 @@ internal sealed class TargetSampler(
         & ~(ProbeParts.Cmdline | ProbeParts.Exe | ProbeParts.Cwd | ProbeParts.Children);
 
     private readonly Dictionary<string, TargetTracker> _trackers = new(StringComparer.Ordinal);
+    private readonly List<TargetResolution?> _resolutions = [];
     private readonly List<int> _pids = [];
     private long _sweeps;
 
@@ -43,13 +44,15 @@ internal sealed class TargetSampler(
         var reuse = _sweeps++ % _detailsEvery == 0 ? ProbeParts.None : ProbeParts.Details;
 
         var targets = registry.Snapshot();
-        foreach (var target in targets)
+        ResolveRoots(targets, sweep);
+        for (var t = 0; t < targets.Length; t++)
         {
+            var target = targets[t];
             var tracker = TrackerFor(target);
             TargetSample sample;
             try
             {
-                sample = Sample(target, tracker, sweep, reuse);
+                sample = Sample(target, tracker, sweep, reuse, _resolutions[t] ?? target.Root.Resolve(sweep));
             }
             catch (Exception ex)
             {
@@ -72,6 +75,37 @@ internal sealed class TargetSampler(
         }
 
         errors.Forget(id => !registry.Contains(id));
+    }
+
+    /// <summary>
+    /// Finds every target's root, and its tree when it has one, before reading any target's files. The sweep reads a
+    /// process's stat (its CPU ticks) when first asked: asked here, every root's ticks are read at the start of the
+    /// sweep, a steady distance from its timestamp, rather than after the files of the targets before it, which take
+    /// longer on a details sweep and would skew the CPU percent of the targets read last. A root that fails to
+    /// resolve here is resolved again, and fails, where the sample can report it.
+    /// </summary>
+    private void ResolveRoots(IReadOnlyList<TargetDefinition> targets, ProcessSweep sweep)
+    {
+        _resolutions.Clear();
+        foreach (var target in targets)
+        {
+            TargetResolution? resolution = null;
+            try
+            {
+                resolution = target.Root.Resolve(sweep);
+                if (resolution.Value.RootPid is { } rootPid && sweep.TryGetKey(rootPid, out _) && target.IncludeChildren)
+                {
+                    // The child index reads the stat of every process now, trees included.
+                    sweep.ChildrenOf(rootPid);
+                }
+            }
+            catch (Exception)
+            {
+                resolution = null;
+            }
+
+            _resolutions.Add(resolution);
+        }
     }
 
     private static long DetailsEvery(AgentOptions options) =>
@@ -107,9 +141,8 @@ internal sealed class TargetSampler(
         return tracker;
     }
 
-    private TargetSample Sample(TargetDefinition target, TargetTracker tracker, ProcessSweep sweep, ProbeParts reuse)
+    private TargetSample Sample(TargetDefinition target, TargetTracker tracker, ProcessSweep sweep, ProbeParts reuse, TargetResolution resolution)
     {
-        var resolution = target.Root.Resolve(sweep);
         if (resolution.RootPid is not { } rootPid)
         {
             return Down(target, tracker, sweep.Timestamp, resolution.DownReason, resolution.State);

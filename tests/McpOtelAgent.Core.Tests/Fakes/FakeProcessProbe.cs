@@ -20,6 +20,9 @@ internal sealed class FakeProcessProbe : ProcessProbe
     /// <summary>The parts each read was allowed to reuse, in order.</summary>
     public List<ProbeParts> Reuses { get; } = [];
 
+    /// <summary>Key look-ups on the sweeps ("key 100") and reads ("read 100"), in order.</summary>
+    public List<string> Calls { get; } = [];
+
     public FakeProcess Add(FakeProcess process)
     {
         _processes[process.Pid] = process;
@@ -31,12 +34,13 @@ internal sealed class FakeProcessProbe : ProcessProbe
     public override ProcessSweep BeginSweep()
     {
         Sweeps++;
-        return new FakeSweep(Now, _processes.Values.ToDictionary(p => p.Pid));
+        return new FakeSweep(Now, _processes.Values.ToDictionary(p => p.Pid), Calls);
     }
 
     public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep, ProbeParts reuse = ProbeParts.None)
     {
         Reuses.Add(reuse);
+        Calls.Add($"read {key.Pid}");
         if (!_processes.TryGetValue(key.Pid, out var process) || process.Key != key)
         {
             return ProbeResult.Gone();

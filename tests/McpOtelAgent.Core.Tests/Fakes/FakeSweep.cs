@@ -2,7 +2,7 @@ using McpOtelAgent.Probes;
 
 namespace McpOtelAgent.Core.Tests.Fakes;
 
-internal sealed class FakeSweep(DateTimeOffset timestamp, Dictionary<int, FakeProcess> processes) : ProcessSweep
+internal sealed class FakeSweep(DateTimeOffset timestamp, Dictionary<int, FakeProcess> processes, List<string> calls) : ProcessSweep
 {
     public override DateTimeOffset Timestamp => timestamp;
 
@@ -10,6 +10,7 @@ internal sealed class FakeSweep(DateTimeOffset timestamp, Dictionary<int, FakePr
 
     public override bool TryGetKey(int pid, out ProcessKey key)
     {
+        calls.Add($"key {pid}");
         key = processes.TryGetValue(pid, out var p) ? p.Key : default;
         return p is not null;
     }

@@ -61,6 +61,22 @@ public sealed class TargetSamplerTests
     }
 
     [Fact]
+    public void SampleAll_TwoTargets_FindsEveryRootBeforeReadingAnyTarget()
+    {
+        // The sweep reads a root's CPU ticks when its key is asked: all of them first keeps that a steady moment of the
+        // sweep, whatever the targets read before take.
+        var rig = new SamplerRig(("a", new TargetOptions { Pid = 100, IncludeChildren = false }), ("b", new TargetOptions { Pid = 200, IncludeChildren = false }));
+        rig.Probe.Add(new FakeProcess(100, 1, "node", "node a"));
+        rig.Probe.Add(new FakeProcess(200, 1, "node", "node b"));
+
+        rig.SweepAfter(0);
+
+        var firstRead = rig.Probe.Calls.FindIndex(c => c.StartsWith("read", StringComparison.Ordinal));
+        Assert.Contains("key 100", rig.Probe.Calls[..firstRead]);
+        Assert.Contains("key 200", rig.Probe.Calls[..firstRead]);
+    }
+
+    [Fact]
     public void SampleAll_IncludeChildrenFalse_ReadsTheRootOnly()
     {
         var rig = new SamplerRig(("srv", new TargetOptions { Pid = 100, IncludeChildren = false }));
