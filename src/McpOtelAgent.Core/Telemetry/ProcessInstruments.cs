@@ -63,11 +63,12 @@ internal sealed class ProcessInstruments
             "s", "Time since the root process started");
         meter.CreateObservableGauge(MetricNames.Up, UpStates,
             "1", "1 when the server has a live process, 0 when it is configured but down");
-        meter.CreateObservableGauge(MetricNames.Info, Infos,
+        meter.CreateObservableGauge(MetricNames.Info, () => EachUp(Info),
             "1", "Always 1; the root process's executable name, pid and redacted command line");
         meter.CreateObservableUpDownCounter(MetricNames.ProcessCount, () => Singles<long>(static s => (long)s.ProcessCount),
             "{process}", "Processes in the tree");
-        meter.CreateObservableGauge(MetricNames.ProcessState, ProcessStates,
+        meter.CreateObservableGauge(MetricNames.ProcessState, () => EachUp(static s =>
+            new Measurement<long>(1L, ServerId(s), new(AttributeNames.ProcessState, StateName(s.Root!.State)))),
             "1", "1 for the scheduler state of the root process");
         meter.CreateObservableUpDownCounter(MetricNames.MemoryShared, () => Singles<long>(static s => (long?)s.SharedMemoryBytes),
             "By", "Resident shared (file-backed) memory of the tree");
@@ -134,24 +135,14 @@ internal sealed class ProcessInstruments
         }
     }
 
-    private IEnumerable<Measurement<long>> ProcessStates()
+    /// <summary>One measurement per up server, made whole by <paramref name="measure"/> (attributes beyond server_id).</summary>
+    private IEnumerable<Measurement<long>> EachUp(Func<TargetSample, Measurement<long>> measure)
     {
         foreach (var sample in _store.Latest)
         {
             if (IsUp(sample))
             {
-                yield return new(1L, ServerId(sample), new(AttributeNames.ProcessState, StateName(sample.Root!.State)));
-            }
-        }
-    }
-
-    private IEnumerable<Measurement<long>> Infos()
-    {
-        foreach (var sample in _store.Latest)
-        {
-            if (IsUp(sample))
-            {
-                yield return Info(sample);
+                yield return measure(sample);
             }
         }
     }

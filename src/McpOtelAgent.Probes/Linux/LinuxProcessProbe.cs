@@ -103,7 +103,10 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     {
         // The sweep reads a pid's stat on first need, through the kept handles, and drops them when they no longer
         // read as their process: ask it first, so the handles taken below cannot be dropped halfway through this read.
-        if (ReferenceEquals(sweep, _latestSweep) && _latestSweep.TryGetKey(key.Pid, out var now) && now != key)
+        StatFields sweptStat = default;
+        ReadOnlySpan<byte> sweptName = default;
+        var swept = ReferenceEquals(sweep, _latestSweep) && _latestSweep.TryGetStat(key.Pid, out sweptStat, out sweptName);
+        if (swept && sweptStat.StartTimeTicks != key.StartTimeTicks)
         {
             return ProbeResult.Gone($"pid {key.Pid} now belongs to another process");
         }
@@ -129,10 +132,10 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         // Within the latest sweep, stat was just read through these very handles: use it rather than read it twice.
         StatFields stat;
         string name;
-        if (!openedDirectory && known && handles.StartTimeTicks == key.StartTimeTicks && ReferenceEquals(sweep, _latestSweep)
-            && _latestSweep.TryGetStat(key.Pid, out stat, out var sweepName) && stat.StartTimeTicks == key.StartTimeTicks)
+        if (swept && !openedDirectory && known && handles.StartTimeTicks == key.StartTimeTicks)
         {
-            name = handles.Name.Get(sweepName);
+            stat = sweptStat;
+            name = handles.Name.Get(sweptName);
         }
         else
         {

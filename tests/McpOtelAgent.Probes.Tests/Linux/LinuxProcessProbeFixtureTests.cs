@@ -231,14 +231,7 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     [Fact]
     public void Read_PidWhoseStartTimeChanged_IsGoneAndTheNewKeyReads()
     {
-        var fixture = Track(ProcFixture.Copy());
-        var probe = Probe(fixture.Root);
-        var oldKey = new ProcessKey(Python, 89266);
-        Assert.Equal(ProbeOutcome.Ok, probe.Read(oldKey, ProbeParts.Extended, probe.BeginSweep()).Outcome);
-
-        // Rewritten in place, as the kept-open stat would see a new process under the same pid.
-        var stat = File.ReadAllText(fixture.At(Python.ToString(CultureInfo.InvariantCulture), "stat"));
-        File.WriteAllText(fixture.At(Python.ToString(CultureInfo.InvariantCulture), "stat"), stat.Replace(" 89266 ", " 99999 ", StringComparison.Ordinal));
+        var (probe, oldKey) = ProbeWhosePythonPidWasReused();
         var sweep = probe.BeginSweep();
 
         Assert.Equal(ProbeOutcome.Gone, probe.Read(oldKey, ProbeParts.Extended, sweep).Outcome);
@@ -250,18 +243,28 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
     [Fact]
     public void Read_PidReusedAndNotAskedOfTheSweepFirst_IsGoneAndKeepsNoDescriptorOfIt()
     {
-        var fixture = Track(ProcFixture.Copy());
-        var probe = Probe(fixture.Root);
-        var oldKey = new ProcessKey(Python, 89266);
-        Assert.Equal(ProbeOutcome.Ok, probe.Read(oldKey, ProbeParts.Extended, probe.BeginSweep()).Outcome);
-        var stat = fixture.At(Python.ToString(CultureInfo.InvariantCulture), "stat");
-        File.WriteAllText(stat, File.ReadAllText(stat).Replace(" 89266 ", " 99999 ", StringComparison.Ordinal));
+        var (probe, oldKey) = ProbeWhosePythonPidWasReused();
 
         var result = probe.Read(oldKey, ProbeParts.Extended, probe.BeginSweep());
 
         Assert.Equal(ProbeOutcome.Gone, result.Outcome);
         Assert.False(probe.HoldsFilesOf(Python));
         Assert.Equal(1, probe.OpenFds);
+    }
+
+    /// <summary>
+    /// A probe that read the captured Python process, whose stat then reads as a newcomer on the same pid (start time
+    /// 99999): rewritten in place, as the kept-open stat would see a new process under the same pid.
+    /// </summary>
+    private (LinuxProcessProbe Probe, ProcessKey OldKey) ProbeWhosePythonPidWasReused()
+    {
+        var fixture = Track(ProcFixture.Copy());
+        var probe = Probe(fixture.Root);
+        var oldKey = new ProcessKey(Python, 89266);
+        Assert.Equal(ProbeOutcome.Ok, probe.Read(oldKey, ProbeParts.Extended, probe.BeginSweep()).Outcome);
+        var stat = fixture.At(Python.ToString(CultureInfo.InvariantCulture), "stat");
+        File.WriteAllText(stat, File.ReadAllText(stat).Replace(" 89266 ", " 99999 ", StringComparison.Ordinal));
+        return (probe, oldKey);
     }
 
     [Fact]
