@@ -30,7 +30,6 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     private readonly Dictionary<uint, string?> _userNames = [];
     private readonly List<ulong> _socketInodes = [];
     private readonly List<ulong> _unclassifiedSockets = [];
-    private readonly List<int> _stale = [];
     private readonly int _rootFd;
     private readonly double? _agentCgroupQuota;
     private readonly byte[]? _agentCgroup;
@@ -81,6 +80,17 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     public override ProcessSweep BeginSweep()
     {
         var generation = ++_sweepGeneration;
+        _latestSweep = new LinuxProcessSweep(this, _timeProvider.GetUtcNow(), _sweepBuffers);
+        CloseHandlesNotReadBefore(generation);
+        return _latestSweep;
+    }
+
+    /// <summary>
+    /// Lists the pids under the proc root, ascending, into <paramref name="pids"/> (the probe's buffer, valid until the
+    /// next listing), and forgets what it holds of pids no longer listed.
+    /// </summary>
+    internal int ListPids(out int[] pids)
+    {
         var listed = _reader.ListNumericEntries(_rootFd, ref _pids, out var errno);
         if (listed < 0)
         {
@@ -93,10 +103,9 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             Array.Sort(_pids, 0, listed);
         }
 
-        _latestSweep = new LinuxProcessSweep(this, _timeProvider.GetUtcNow(), _sweepBuffers, _pids, listed);
-        CloseHandlesNotReadBefore(generation, _latestSweep);
-        ForgetCmdlinesNotIn(_latestSweep);
-        return _latestSweep;
+        ForgetPidsNotIn(_pids.AsSpan(0, listed));
+        pids = _pids;
+        return listed;
     }
 
     public override ProbeResult Read(ProcessKey key, ProbeParts parts, ProcessSweep sweep, ProbeParts reuse = ProbeParts.None)
@@ -496,6 +505,30 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     /// </summary>
     internal bool TryReadStatForSweep(int pid, out StatFields stat, out ReadOnlySpan<byte> name)
     {
+        if (TryReadStatThroughHandles(pid, out stat, out name))
+        {
+            return true;
+        }
+
+        var length = ReadByPath(pid, ProcFile.Stat, SmallFileMaxBytes);
+        if (length > 0 && StatParser.TryParse(_reader.Content(length), out stat, out _))
+        {
+            name = _reader.Content(length)[stat.Comm];
+            return true;
+        }
+
+        stat = default;
+        name = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a pid's stat through its kept handles, if it has any: true only while they still read as the process they
+    /// were opened for; handles that no longer do are dropped. Handles are opened only for a pid some sweep listed, so
+    /// a true answer also says the pid is a process, not a thread id (which <c>/proc/[tid]</c> opens too).
+    /// </summary>
+    internal bool TryReadStatThroughHandles(int pid, out StatFields stat, out ReadOnlySpan<byte> name)
+    {
         if (_handles.TryGetValue(pid, out var existing))
         {
             var kept = ReadFile(existing, ProcFile.Stat, SmallFileMaxBytes, out _);
@@ -508,13 +541,6 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
 
             existing.Close(_reader);
             _handles.Remove(pid);
-        }
-
-        var length = ReadByPath(pid, ProcFile.Stat, SmallFileMaxBytes);
-        if (length > 0 && StatParser.TryParse(_reader.Content(length), out stat, out _))
-        {
-            name = _reader.Content(length)[stat.Comm];
-            return true;
         }
 
         stat = default;
@@ -764,45 +790,45 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     }
 
     /// <summary>
-    /// Closes the handles of pids a new sweep does not list, and of pids not read during the previous sweep (a target
-    /// that was removed, or a discovery candidate read once), so only current targets keep descriptors.
+    /// Closes the handles of pids not read during the previous sweep (a target that was removed, a discovery candidate
+    /// read once), so only current targets keep descriptors. An exited target's are closed sooner, by the read that
+    /// finds it gone or by a listing without it.
     /// </summary>
-    private void CloseHandlesNotReadBefore(long generation, LinuxProcessSweep sweep)
+    private void CloseHandlesNotReadBefore(long generation)
     {
-        _stale.Clear();
+        // Removing while enumerating is allowed for Dictionary (it does not invalidate the enumerator).
         foreach (var (pid, handles) in _handles)
         {
-            if (handles.LastRead < generation - 1 || !sweep.Lists(pid))
+            if (handles.LastRead < generation - 1)
             {
                 handles.Close(_reader);
-                _stale.Add(pid);
+                _handles.Remove(pid);
             }
-        }
-
-        foreach (var pid in _stale)
-        {
-            _handles.Remove(pid);
         }
     }
 
     /// <summary>
-    /// Drops the cached command lines of pids no longer listed; one whose pid now holds another process is replaced
-    /// on its next read (the cache is keyed by start time), without reading every pid's stat here.
+    /// Closes the handles of pids no longer listed and drops their cached command lines. A cached command line whose
+    /// pid now holds another process is replaced on its next read (the cache is keyed by start time), without reading
+    /// every pid's stat here.
     /// </summary>
-    private void ForgetCmdlinesNotIn(LinuxProcessSweep sweep)
+    private void ForgetPidsNotIn(ReadOnlySpan<int> listed)
     {
-        _stale.Clear();
-        foreach (var pid in _otherCmdlines.Keys)
+        foreach (var (pid, handles) in _handles)
         {
-            if (!sweep.Lists(pid))
+            if (listed.BinarySearch(pid) < 0)
             {
-                _stale.Add(pid);
+                handles.Close(_reader);
+                _handles.Remove(pid);
             }
         }
 
-        foreach (var pid in _stale)
+        foreach (var pid in _otherCmdlines.Keys)
         {
-            _otherCmdlines.Remove(pid);
+            if (listed.BinarySearch(pid) < 0)
+            {
+                _otherCmdlines.Remove(pid);
+            }
         }
     }
 

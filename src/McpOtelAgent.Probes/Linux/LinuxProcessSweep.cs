@@ -1,11 +1,13 @@
 namespace McpOtelAgent.Probes.Linux;
 
 /// <summary>
-/// One scan of <c>/proc</c>: the pids listed by one <c>getdents</c> pass, each one's <c>/proc/[pid]/stat</c> (start
-/// time, parent, comm) read on first need and kept for the sweep. A sampler of a few pid targets therefore reads the
-/// stat of those few, not of every process on the host; what needs them all (<see cref="Processes"/>, the
-/// parent→children index) reads the rest once, and finding trees never rescans /proc (psutil's <c>children()</c>
-/// does, per call). The inet socket table is likewise built on first need. Valid for one sampling tick.
+/// One scan of <c>/proc</c>, each process's <c>/proc/[pid]/stat</c> (start time, parent, comm) read on first need and
+/// kept for the sweep. A pid whose kept handles still read as their process is a process (the handles were opened for
+/// a listed pid and stay bound to it), so a sampler of pid targets neither lists <c>/proc</c> nor reads any other
+/// process's stat; the listing is taken on first need of something else (a pid without handles, every process, the
+/// parent→children index), and what needs them all reads the rest once, so finding trees never rescans /proc
+/// (psutil's <c>children()</c> does, per call). The inet socket table is likewise built on first need. Valid for one
+/// sampling tick.
 /// </summary>
 internal sealed class LinuxProcessSweep : ProcessSweep
 {
@@ -15,31 +17,22 @@ internal sealed class LinuxProcessSweep : ProcessSweep
 
     private readonly LinuxProcessProbe _probe;
     private readonly SweepBuffers _buffers;
-    private readonly int[] _pids;
-    private readonly int _listed;
-    private readonly byte[] _states;
-    private readonly ProcessKey[] _keys;
-    private readonly StatFields[] _stats;
-    private readonly Range[] _nameRanges;
+    private int[] _pids = [];
+    private int _listed = -1;
+    private int _earlyCount;
     private int _nameLength;
     private int _aliveCount = -1;
     private bool _childIndexBuilt;
     private HashSet<ulong>? _inetInodes;
     private bool _inetRead;
 
-    /// <summary>Takes the first <paramref name="listed"/> pids, ascending, and the probe's reused buffers.</summary>
-    public LinuxProcessSweep(LinuxProcessProbe probe, DateTimeOffset timestamp, SweepBuffers buffers, int[] pids, int listed)
+    /// <summary>Takes the probe's reused buffers; nothing is read until asked.</summary>
+    public LinuxProcessSweep(LinuxProcessProbe probe, DateTimeOffset timestamp, SweepBuffers buffers)
     {
         _probe = probe;
         Timestamp = timestamp;
         _buffers = buffers;
-        _pids = pids;
-        _listed = listed;
-        buffers.Reset(listed);
-        _states = buffers.States;
-        _keys = buffers.Keys;
-        _stats = buffers.Stats;
-        _nameRanges = buffers.NameRanges;
+        buffers.Clear();
     }
 
     public override DateTimeOffset Timestamp { get; }
@@ -54,14 +47,17 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         }
     }
 
+    /// <summary>Whether this sweep has listed /proc (for a pid without kept handles, or for every process).</summary>
+    internal bool HasListed => _listed >= 0;
+
     /// <summary>Whether the parent→children index is built, so <see cref="ChildrenOf"/> costs no further /proc reads.</summary>
     internal bool HasChildIndex => _childIndexBuilt;
 
     public override bool TryGetKey(int pid, out ProcessKey key)
     {
-        if (TryRead(pid, out var index))
+        if (TryRead(pid, out var slot))
         {
-            key = _keys[index];
+            key = _buffers.Keys[slot];
             return true;
         }
 
@@ -71,9 +67,9 @@ internal sealed class LinuxProcessSweep : ProcessSweep
 
     public override bool TryGetParent(int pid, out int parentPid)
     {
-        if (TryRead(pid, out var index))
+        if (TryRead(pid, out var slot))
         {
-            parentPid = _stats[index].ParentPid;
+            parentPid = _buffers.Stats[slot].ParentPid;
             return true;
         }
 
@@ -100,6 +96,7 @@ internal sealed class LinuxProcessSweep : ProcessSweep
     {
         // Depth first without recursion; parents read at slightly different instants could in theory form a loop,
         // so the walk stops after as many processes as the sweep holds.
+        EnsureListed();
         var first = into.Count;
         var pending = new Stack<int>();
         pending.Push(pid);
@@ -121,26 +118,23 @@ internal sealed class LinuxProcessSweep : ProcessSweep
 
     public override string GetCommandLine(int pid)
     {
-        if (!TryRead(pid, out var index))
+        if (!TryRead(pid, out var slot))
         {
             return string.Empty;
         }
 
-        return _buffers.CommandLines[index] ??= _probe.ReadCommandLine(_keys[index]);
+        return _buffers.CommandLines[slot] ??= _probe.ReadCommandLine(_buffers.Keys[slot]);
     }
 
     public override string GetName(int pid)
     {
-        if (!TryRead(pid, out var index))
+        if (!TryRead(pid, out var slot))
         {
             return string.Empty;
         }
 
-        return _buffers.Names[index] ??= System.Text.Encoding.UTF8.GetString(_buffers.NameBytes.AsSpan(_nameRanges[index]));
+        return _buffers.Names[slot] ??= System.Text.Encoding.UTF8.GetString(_buffers.NameBytes.AsSpan(_buffers.NameRanges[slot]));
     }
-
-    /// <summary>Whether the listing holds a pid (alive when listed; not read for it).</summary>
-    internal bool Lists(int pid) => IndexOf(pid) >= 0;
 
     /// <summary>
     /// The stat this sweep read for a pid (its <see cref="StatFields.Comm"/> is meaningless here) and its comm bytes:
@@ -148,10 +142,10 @@ internal sealed class LinuxProcessSweep : ProcessSweep
     /// </summary>
     internal bool TryGetStat(int pid, out StatFields stat, out ReadOnlySpan<byte> name)
     {
-        if (TryRead(pid, out var index))
+        if (TryRead(pid, out var slot))
         {
-            stat = _stats[index];
-            name = _buffers.NameBytes.AsSpan(_nameRanges[index]);
+            stat = _buffers.Stats[slot];
+            name = _buffers.NameBytes.AsSpan(_buffers.NameRanges[slot]);
             return true;
         }
 
@@ -178,29 +172,84 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         }
     }
 
-    private int IndexOf(int pid) => Array.BinarySearch(_pids, 0, _listed, pid) is var index and >= 0 ? index : -1;
-
-    /// <summary>The listing index of a live pid, its stat read by this sweep (now, if not before).</summary>
-    private bool TryRead(int pid, out int index)
+    /// <summary>
+    /// The slot of a live pid, its stat read by this sweep (now, if not before). Before the listing, a pid with kept
+    /// handles is read through them; any other pid makes the sweep list /proc first.
+    /// </summary>
+    private bool TryRead(int pid, out int slot)
     {
-        index = IndexOf(pid);
-        return index >= 0 && EnsureRead(index);
-    }
-
-    private bool EnsureRead(int index)
-    {
-        if (_states[index] != Unread)
+        var early = _buffers.EarlySlots;
+        if (_listed < 0)
         {
-            return _states[index] == Alive;
+            if (early.TryGetValue(pid, out slot))
+            {
+                return true;
+            }
+
+            if (_probe.TryReadStatThroughHandles(pid, out var stat, out var name))
+            {
+                slot = _earlyCount++;
+                _buffers.Reserve(_earlyCount, slot);
+                Store(slot, pid, stat, name);
+                early.Add(pid, slot);
+                return true;
+            }
+
+            EnsureListed();
         }
 
-        var pid = _pids[index];
+        var index = Array.BinarySearch(_pids, 0, _listed, pid);
+        if (index >= 0)
+        {
+            slot = _earlyCount + index;
+            return EnsureRead(slot);
+        }
+
+        // Read early, then gone from the listing: still this sweep's process, as first read.
+        return early.TryGetValue(pid, out slot);
+    }
+
+    /// <summary>Lists /proc once; the pids read early take their listing slots, so no stat is read twice.</summary>
+    private void EnsureListed()
+    {
+        if (_listed >= 0)
+        {
+            return;
+        }
+
+        _listed = _probe.ListPids(out _pids);
+        _buffers.Reserve(_earlyCount + _listed, _earlyCount);
+        foreach (var (pid, early) in _buffers.EarlySlots)
+        {
+            var index = Array.BinarySearch(_pids, 0, _listed, pid);
+            if (index >= 0)
+            {
+                CopySlot(early, _earlyCount + index);
+            }
+        }
+    }
+
+    private bool EnsureRead(int slot)
+    {
+        var states = _buffers.States;
+        if (states[slot] != Unread)
+        {
+            return states[slot] == Alive;
+        }
+
+        var pid = _pids[slot - _earlyCount];
         if (!_probe.TryReadStatForSweep(pid, out var stat, out var name))
         {
-            _states[index] = Gone;
+            states[slot] = Gone;
             return false;
         }
 
+        Store(slot, pid, stat, name);
+        return true;
+    }
+
+    private void Store(int slot, int pid, in StatFields stat, ReadOnlySpan<byte> name)
+    {
         if (_nameLength + name.Length > _buffers.NameBytes.Length)
         {
             var grown = _buffers.NameBytes;
@@ -209,12 +258,22 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         }
 
         name.CopyTo(_buffers.NameBytes.AsSpan(_nameLength));
-        _nameRanges[index] = new Range(_nameLength, _nameLength + name.Length);
+        _buffers.NameRanges[slot] = new Range(_nameLength, _nameLength + name.Length);
         _nameLength += name.Length;
-        _keys[index] = new ProcessKey(pid, stat.StartTimeTicks);
-        _stats[index] = stat;
-        _states[index] = Alive;
-        return true;
+        _buffers.Keys[slot] = new ProcessKey(pid, stat.StartTimeTicks);
+        _buffers.Stats[slot] = stat;
+        _buffers.States[slot] = Alive;
+    }
+
+    private void CopySlot(int from, int to)
+    {
+        var buffers = _buffers;
+        buffers.States[to] = buffers.States[from];
+        buffers.Keys[to] = buffers.Keys[from];
+        buffers.Stats[to] = buffers.Stats[from];
+        buffers.NameRanges[to] = buffers.NameRanges[from];
+        buffers.Names[to] = buffers.Names[from];
+        buffers.CommandLines[to] = buffers.CommandLines[from];
     }
 
     private void ReadAll()
@@ -224,13 +283,13 @@ internal sealed class LinuxProcessSweep : ProcessSweep
             return;
         }
 
-        var alive = _buffers.AliveKeys;
+        EnsureListed();
         var count = 0;
-        for (var i = 0; i < _listed; i++)
+        for (var slot = _earlyCount; slot < _earlyCount + _listed; slot++)
         {
-            if (EnsureRead(i))
+            if (EnsureRead(slot))
             {
-                alive[count++] = _keys[i];
+                _buffers.AliveKeys[count++] = _buffers.Keys[slot];
             }
         }
 
@@ -249,11 +308,11 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         // Sorted by (parent, pid): each parent's children form one run, in pid order.
         var pairs = _buffers.ChildPairs;
         var count = 0;
-        for (var i = 0; i < _listed; i++)
+        for (var slot = _earlyCount; slot < _earlyCount + _listed; slot++)
         {
-            if (_states[i] == Alive)
+            if (_buffers.States[slot] == Alive)
             {
-                pairs[count++] = ((long)_stats[i].ParentPid << 32) | (uint)_keys[i].Pid;
+                pairs[count++] = ((long)_buffers.Stats[slot].ParentPid << 32) | (uint)_buffers.Keys[slot].Pid;
             }
         }
 

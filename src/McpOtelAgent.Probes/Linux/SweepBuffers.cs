@@ -4,11 +4,11 @@ namespace McpOtelAgent.Probes.Linux;
 /// The arrays behind a <see cref="LinuxProcessSweep"/>, owned by the probe and reused by every sweep, so a sweep
 /// allocates nothing in proportion to the host's processes once the buffers have grown. A sweep is therefore valid
 /// only until the next <see cref="LinuxProcessProbe.BeginSweep"/>. All but <see cref="AliveKeys"/> and the child index
-/// are indexed like the sweep's pid listing.
+/// are indexed by slot: the early reads' (<see cref="EarlySlots"/>), then the pid listing's.
 /// </summary>
 internal sealed class SweepBuffers
 {
-    /// <summary>Per listed pid: <see cref="LinuxProcessSweep"/>'s read state (unread, alive or gone).</summary>
+    /// <summary>Per slot: <see cref="LinuxProcessSweep"/>'s read state (unread, alive or gone).</summary>
     public byte[] States { get; private set; } = new byte[512];
 
     public ProcessKey[] Keys { get; private set; } = new ProcessKey[512];
@@ -33,27 +33,45 @@ internal sealed class SweepBuffers
     /// <summary>The comm bytes of every process read, back to back; <see cref="NameRanges"/> index into them.</summary>
     public byte[] NameBytes { get; set; } = new byte[8192];
 
-    /// <summary>Makes room for <paramref name="count"/> processes and marks them all unread; contents are not kept.</summary>
-    public void Reset(int count)
+    /// <summary>
+    /// Slots of the pids a sweep read through kept handles before it listed /proc: pid → slot. They take the first
+    /// slots; the listing's follow them.
+    /// </summary>
+    public Dictionary<int, int> EarlySlots { get; } = [];
+
+    /// <summary>Empties the buffers for a new sweep.</summary>
+    public void Clear()
+    {
+        EarlySlots.Clear();
+        // Whole arrays: strings of an earlier, larger sweep would otherwise stay reachable.
+        Array.Clear(Names);
+        Array.Clear(CommandLines);
+    }
+
+    /// <summary>Makes room for <paramref name="count"/> slots, keeping the first <paramref name="kept"/>; marks the rest unread.</summary>
+    public void Reserve(int count, int kept)
     {
         if (count > Keys.Length)
         {
             var size = Math.Max(count, Keys.Length * 2);
-            States = new byte[size];
-            Keys = new ProcessKey[size];
-            Stats = new StatFields[size];
-            NameRanges = new Range[size];
-            Names = new string?[size];
-            CommandLines = new string?[size];
+            States = Grown(States, size);
+            Keys = Grown(Keys, size);
+            Stats = Grown(Stats, size);
+            NameRanges = Grown(NameRanges, size);
+            Names = Grown(Names, size);
+            CommandLines = Grown(CommandLines, size);
             AliveKeys = new ProcessKey[size];
             ChildPairs = new long[size];
             ChildParents = new int[size];
             ChildPids = new int[size];
         }
 
-        Array.Clear(States, 0, count);
-        // Whole arrays: strings of an earlier, larger sweep would otherwise stay reachable.
-        Array.Clear(Names);
-        Array.Clear(CommandLines);
+        Array.Clear(States, kept, count - kept);
+    }
+
+    private static T[] Grown<T>(T[] array, int size)
+    {
+        Array.Resize(ref array, size);
+        return array;
     }
 }

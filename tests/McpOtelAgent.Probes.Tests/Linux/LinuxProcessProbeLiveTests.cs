@@ -289,9 +289,63 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
     }
 
     [Fact]
-    public void BeginSweep_ProcessesThatExit_ClosesTheirFiles()
+    public void TryGetKey_ProcessesThatExited_ClosesTheirFiles()
     {
-        var sleepers = Enumerable.Range(0, 10).Select(_ => _children.Track(ChildProcess.Start("/bin/sleep", "1000"))).ToList();
+        var sleepers = StartAndReadSleepers(10);
+        foreach (var sleeper in sleepers)
+        {
+            sleeper.Kill();
+        }
+
+        var sweep = _probe.BeginSweep();
+
+        Assert.All(sleepers, sleeper => Assert.False(sweep.TryGetKey(sleeper.Pid, out _)));
+        Assert.All(sleepers, sleeper => Assert.False(_probe.HoldsFilesOf(sleeper.Pid)));
+    }
+
+    [Fact]
+    public void BeginSweep_ProcessesNotAskedForDuringASweep_ClosesTheirFiles()
+    {
+        var sleepers = StartAndReadSleepers(3);
+
+        _probe.BeginSweep();
+        Assert.All(sleepers, sleeper => Assert.True(_probe.HoldsFilesOf(sleeper.Pid)));
+        _probe.BeginSweep();
+
+        Assert.All(sleepers, sleeper => Assert.False(_probe.HoldsFilesOf(sleeper.Pid)));
+    }
+
+    [Fact]
+    public void TryGetKey_PidWithKeptFiles_AnswersWithoutListingProc()
+    {
+        var sleeper = StartAndReadSleepers(1)[0];
+        var sweep = Assert.IsType<LinuxProcessSweep>(_probe.BeginSweep());
+
+        Assert.True(sweep.TryGetKey(sleeper.Pid, out _));
+        Assert.False(sweep.HasListed);
+
+        Assert.Contains(sweep.Processes, key => key.Pid == sleeper.Pid);
+        Assert.True(sweep.HasListed);
+    }
+
+    [Fact]
+    public void TryGetKey_ThreadId_IsNoProcess()
+    {
+        // A pid without kept files needs the listing: /proc/[tid] opens for any thread, listed or not.
+        var threaded = _children.Track(ChildProcess.Python("import threading,time; threading.Thread(target=time.sleep, args=(1000,)).start(); print('ready', flush=True); time.sleep(1000)"));
+        threaded.WaitForLine("ready");
+        var thread = Directory.GetDirectories($"/proc/{threaded.Pid}/task").Select(path => int.Parse(Path.GetFileName(path), CultureInfo.InvariantCulture)).First(tid => tid != threaded.Pid);
+
+        var sweep = _probe.BeginSweep();
+
+        Assert.True(File.Exists($"/proc/{thread}/stat"));
+        Assert.False(sweep.TryGetKey(thread, out _));
+        Assert.True(sweep.TryGetKey(threaded.Pid, out _));
+    }
+
+    private List<ChildProcess> StartAndReadSleepers(int count)
+    {
+        var sleepers = Enumerable.Range(0, count).Select(_ => _children.Track(ChildProcess.Start("/bin/sleep", "1000"))).ToList();
         var sweep = _probe.BeginSweep();
         foreach (var sleeper in sleepers)
         {
@@ -300,14 +354,7 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
             Assert.True(_probe.HoldsFilesOf(sleeper.Pid));
         }
 
-        foreach (var sleeper in sleepers)
-        {
-            sleeper.Kill();
-        }
-
-        _probe.BeginSweep();
-
-        Assert.All(sleepers, sleeper => Assert.False(_probe.HoldsFilesOf(sleeper.Pid)));
+        return sleepers;
     }
 
     [Fact]
