@@ -27,6 +27,18 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task Metrics_RunningUnderTheJit_KeepsTheRuntimeSeriesThatNativeAotDrops()
+    {
+        // The tests run under the JIT; the Native AOT test checks that the same series are dropped there.
+        await using var agent = await RunningAgent.StartAsync("""{ "Agent": { "Servers": {} } }""");
+
+        var text = await agent.ScrapeUntilAsync(t => t.Contains("\ndotnet_gc_collections_total{", StringComparison.Ordinal), "runtime series");
+
+        Assert.Contains("\ndotnet_jit_compiled_methods_total", text, StringComparison.Ordinal);
+        Assert.Contains("\ndotnet_assembly_count", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_ServerAttachedThroughTheApi_ShowsItsSeriesAndLosesThemOnDelete()
     {
         using var child = ChildProcess.Idle("attached-later");

@@ -62,6 +62,11 @@ public sealed partial class NativeAotTests(ITestOutputHelper output) : IDisposab
             t => Exposition.Value(t, "mcp_server_up", ("server_id", "mcp-otel-agent")) == 1, "the agent's own process up");
         output.WriteLine($"RSS after the first samples: {agent.RssBytes / (1024.0 * 1024.0):F1} MiB");
         Assert.True(Exposition.Value(text, "process_memory_usage_bytes", ("server_id", "mcp-otel-agent")) > 0);
+
+        // The runtime's series, less those a build without a JIT holds constant.
+        Assert.Contains("\ndotnet_gc_collections_total{", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\ndotnet_jit_", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\ndotnet_assembly_count", text, StringComparison.Ordinal);
     }
 
     /// <summary>
