@@ -161,14 +161,9 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
 
             if (stat.StartTimeTicks != key.StartTimeTicks)
             {
-                // The pid belongs to another process now; its handles stay, for the key the sweep will give it.
-                if (!known && handles.StartTimeTicks == 0)
-                {
-                    handles.StartTimeTicks = stat.StartTimeTicks;
-                    _handles[key.Pid] = handles;
-                }
-
-                return ProbeResult.Gone($"pid {key.Pid} now belongs to another process");
+                // The pid belongs to another process now, perhaps a thread (/proc/[tid] opens too): handles are kept only
+                // for a key some listing gave, since a sweep takes a pid with handles for a process without listing.
+                return Forget(handles, known, ProbeResult.Gone($"pid {key.Pid} now belongs to another process"));
             }
 
             if (!known)
@@ -272,9 +267,22 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             ReadFds(ref state, read, sweep, out fdCount, out openFiles, out connections);
         }
 
-        // A copy: the sweep's child index lives in buffers the next sweep overwrites; a snapshot outlives it. Most
-        // processes have no children, and [] allocates nothing.
-        IReadOnlyList<int> children = (read & ProbeParts.Children) != 0 && sweep.ChildrenOf(key.Pid) is { Count: > 0 } found ? [.. found] : [];
+        IReadOnlyList<int> children = [];
+        if ((read & ProbeParts.Children) != 0)
+        {
+            // The child index may list /proc now, and a listing closes the handles of pids it does not show: this one
+            // has exited since its stat was read.
+            var found = sweep.ChildrenOf(key.Pid);
+            if (!_handles.TryGetValue(key.Pid, out var current) || !ReferenceEquals(current, handles))
+            {
+                return ProbeResult.Gone();
+            }
+
+            // A copy: the sweep's child index lives in buffers the next sweep overwrites; a snapshot outlives it. Most
+            // processes have no children, and [] allocates nothing.
+            children = found.Count > 0 ? [.. found] : [];
+        }
+
         var exe = (read & ProbeParts.Exe) != 0 ? state.ReadLink("exe\0"u8, ProbeParts.Exe, handles.Exe) : null;
         var cwd = (read & ProbeParts.Cwd) != 0 ? state.ReadLink("cwd\0"u8, ProbeParts.Cwd, handles.Cwd) : null;
         if (reused != ProbeParts.None)

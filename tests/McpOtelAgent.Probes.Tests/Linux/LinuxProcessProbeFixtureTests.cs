@@ -252,6 +252,47 @@ public sealed class LinuxProcessProbeFixtureTests : IDisposable
         Assert.Equal(1, probe.OpenFds);
     }
 
+    [Fact]
+    public void Read_ProcessGoneWhenTheChildIndexListsProc_IsGoneAndKeepsNoDescriptorOfIt()
+    {
+        // Its kept stat still reads (the files stay open), so the sweep takes it without listing; the listing that
+        // the children need then no longer shows it, and closes its handles halfway through the read.
+        var fixture = Track(ProcFixture.Copy());
+        var probe = Probe(fixture.Root);
+        var key = new ProcessKey(Python, 89266);
+        Assert.Equal(ProbeOutcome.Ok, probe.Read(key, ProbeParts.Extended, probe.BeginSweep()).Outcome);
+        var sweep = probe.BeginSweep();
+        Assert.True(sweep.TryGetKey(Python, out _));
+        var directory = fixture.At(Python.ToString(CultureInfo.InvariantCulture));
+        Directory.Move(directory, directory + "-gone");
+
+        var result = probe.Read(key, ProbeParts.Extended, sweep);
+        Directory.Move(directory + "-gone", directory);
+
+        Assert.Equal(ProbeOutcome.Gone, result.Outcome);
+        Assert.False(probe.HoldsFilesOf(Python));
+        Assert.Equal(1, probe.OpenFds);
+    }
+
+    [Fact]
+    public void Read_PidReusedReadOutsideTheLatestSweep_KeepsNoDescriptorOfTheNewcomer()
+    {
+        // A sweep takes a pid with kept handles for a process without listing /proc, so handles must only ever be kept
+        // for a key some listing gave: the newcomer could be a thread, whose /proc/[tid] opens as well.
+        var (probe, oldKey) = ProbeWhosePythonPidWasReused();
+        var stale = probe.BeginSweep();
+        probe.BeginSweep();
+        Assert.False(probe.HoldsFilesOf(Python));
+
+        Assert.Equal(ProbeOutcome.Gone, probe.Read(oldKey, ProbeParts.Extended, stale).Outcome);
+
+        Assert.False(probe.HoldsFilesOf(Python));
+        var sweep = Assert.IsType<LinuxProcessSweep>(probe.BeginSweep());
+        Assert.True(sweep.TryGetKey(Python, out var newKey));
+        Assert.Equal(99999UL, newKey.StartTimeTicks);
+        Assert.True(sweep.HasListed);
+    }
+
     /// <summary>
     /// A probe that read the captured Python process, whose stat then reads as a newcomer on the same pid (start time
     /// 99999): rewritten in place, as the kept-open stat would see a new process under the same pid.

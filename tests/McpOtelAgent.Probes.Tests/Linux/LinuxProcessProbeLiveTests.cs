@@ -321,11 +321,15 @@ public sealed class LinuxProcessProbeLiveTests : IDisposable
         var sleeper = StartAndReadSleepers(1)[0];
         var sweep = Assert.IsType<LinuxProcessSweep>(_probe.BeginSweep());
 
-        Assert.True(sweep.TryGetKey(sleeper.Pid, out _));
+        Assert.True(sweep.TryGetKey(sleeper.Pid, out var early));
+        Assert.Equal("sleep", sweep.GetName(sleeper.Pid));
         Assert.False(sweep.HasListed);
 
-        Assert.Contains(sweep.Processes, key => key.Pid == sleeper.Pid);
+        Assert.Contains(early, sweep.Processes);
         Assert.True(sweep.HasListed);
+        Assert.Equal("sleep", sweep.GetName(sleeper.Pid));
+        Assert.True(sweep.TryGetKey(sleeper.Pid, out var listed));
+        Assert.Equal(early, listed);
     }
 
     [Fact]
