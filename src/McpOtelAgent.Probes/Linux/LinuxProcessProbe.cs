@@ -132,7 +132,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             handles.DirectoryFd = _reader.OpenUnderRoot(key.Pid, default, LibC.ORdOnly | LibC.ODirectory, out var dirErrno);
             if (handles.DirectoryFd < 0)
             {
-                return Forget(handles, known, dirErrno is LibC.EAcces or LibC.EPerm ? ProbeResult.Denied($"{PathOf(key.Pid, null)}: permission denied") : ProbeResult.Gone());
+                return Forget(handles, dirErrno is LibC.EAcces or LibC.EPerm ? ProbeResult.Denied($"{PathOf(key.Pid, null)}: permission denied") : ProbeResult.Gone());
             }
 
             openedDirectory = true;
@@ -151,19 +151,19 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             var statLength = ReadFile(handles, ProcFile.Stat, SmallFileMaxBytes, out var errno);
             if (statLength <= 0)
             {
-                return Forget(handles, known, errno is LibC.EAcces or LibC.EPerm ? ProbeResult.Denied($"{PathOf(key.Pid, ProcFile.Stat)}: permission denied") : ProbeResult.Gone());
+                return Forget(handles, errno is LibC.EAcces or LibC.EPerm ? ProbeResult.Denied($"{PathOf(key.Pid, ProcFile.Stat)}: permission denied") : ProbeResult.Gone());
             }
 
             if (!StatParser.TryParse(_reader.Content(statLength), out stat, out var statError))
             {
-                return Forget(handles, known, ProbeResult.Malformed($"{PathOf(key.Pid, ProcFile.Stat)}: {statError}"));
+                return Forget(handles, ProbeResult.Malformed($"{PathOf(key.Pid, ProcFile.Stat)}: {statError}"));
             }
 
             if (stat.StartTimeTicks != key.StartTimeTicks)
             {
                 // The pid belongs to another process now, perhaps a thread (/proc/[tid] opens too): handles are kept only
                 // for a key some listing gave, since a sweep takes a pid with handles for a process without listing.
-                return Forget(handles, known, ProbeResult.Gone($"pid {key.Pid} now belongs to another process"));
+                return Forget(handles, ProbeResult.Gone($"pid {key.Pid} now belongs to another process"));
             }
 
             if (!known)
@@ -273,7 +273,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
             // The child index may list /proc now, and a listing closes the handles of pids it does not show: this one
             // has exited since its stat was read.
             var found = sweep.ChildrenOf(key.Pid);
-            if (!_handles.TryGetValue(key.Pid, out var current) || !ReferenceEquals(current, handles))
+            if (!Keeps(handles))
             {
                 return ProbeResult.Gone();
             }
@@ -308,12 +308,12 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
 
         if (limitsByPid && (read & ProbeParts.Statm) == 0 && !IsAlive(handles))
         {
-            return Forget(handles, known: true, ProbeResult.Gone());
+            return Forget(handles, ProbeResult.Gone());
         }
 
         if (state.Gone)
         {
-            return Forget(handles, known: true, ProbeResult.Gone());
+            return Forget(handles, ProbeResult.Gone());
         }
 
         if ((read & ProbeParts.Details) != 0)
@@ -547,8 +547,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
                 return true;
             }
 
-            existing.Close(_reader);
-            _handles.Remove(pid);
+            Drop(existing);
         }
 
         stat = default;
@@ -786,16 +785,24 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         return name;
     }
 
-    private ProbeResult Forget(PidHandles handles, bool known, ProbeResult result)
+    private ProbeResult Forget(PidHandles handles, ProbeResult result)
+    {
+        Drop(handles);
+        return result;
+    }
+
+    /// <summary>Closes a pid's handles and, when they are the ones kept for it, stops keeping them.</summary>
+    private void Drop(PidHandles handles)
     {
         handles.Close(_reader);
-        if (known)
+        if (Keeps(handles))
         {
             _handles.Remove(handles.Pid);
         }
-
-        return result;
     }
+
+    /// <summary>Whether these are the handles kept for their pid (a listing or a failed read may have dropped them).</summary>
+    private bool Keeps(PidHandles handles) => _handles.TryGetValue(handles.Pid, out var kept) && ReferenceEquals(kept, handles);
 
     /// <summary>
     /// Closes the handles of pids not read during the previous sweep (a target that was removed, a discovery candidate
@@ -805,12 +812,11 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
     private void CloseHandlesNotReadBefore(long generation)
     {
         // Removing while enumerating is allowed for Dictionary (it does not invalidate the enumerator).
-        foreach (var (pid, handles) in _handles)
+        foreach (var handles in _handles.Values)
         {
             if (handles.LastRead < generation - 1)
             {
-                handles.Close(_reader);
-                _handles.Remove(pid);
+                Drop(handles);
             }
         }
     }
@@ -826,8 +832,7 @@ internal sealed unsafe class LinuxProcessProbe : ProcessProbe
         {
             if (listed.BinarySearch(pid) < 0)
             {
-                handles.Close(_reader);
-                _handles.Remove(pid);
+                Drop(handles);
             }
         }
 

@@ -198,7 +198,7 @@ internal sealed class LinuxProcessSweep : ProcessSweep
             EnsureListed();
         }
 
-        var index = Array.BinarySearch(_pids, 0, _listed, pid);
+        var index = IndexOf(pid);
         if (index >= 0)
         {
             slot = _earlyCount + index;
@@ -208,6 +208,9 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         // Read early, then gone from the listing: still this sweep's process, as first read.
         return early.TryGetValue(pid, out slot);
     }
+
+    /// <summary>A pid's index in the listing, or a negative number.</summary>
+    private int IndexOf(int pid) => Array.BinarySearch(_pids, 0, _listed, pid);
 
     /// <summary>Lists /proc once; the pids read early take their listing slots, so no stat is read twice.</summary>
     private void EnsureListed()
@@ -221,7 +224,7 @@ internal sealed class LinuxProcessSweep : ProcessSweep
         _buffers.Reserve(_earlyCount + _listed, _earlyCount);
         foreach (var (pid, early) in _buffers.EarlySlots)
         {
-            var index = Array.BinarySearch(_pids, 0, _listed, pid);
+            var index = IndexOf(pid);
             if (index >= 0)
             {
                 CopySlot(early, _earlyCount + index);
