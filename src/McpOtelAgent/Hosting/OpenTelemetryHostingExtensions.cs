@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using McpOtelAgent.Configuration;
 using McpOtelAgent.Telemetry;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -42,6 +43,7 @@ internal static class OpenTelemetryHostingExtensions
         {
             var ownFactory = services.GetRequiredService<IMeterFactory>();
             var limit = new MetricStreamConfiguration { CardinalityLimit = services.GetRequiredService<AgentMeter>().CardinalityLimit };
+            var selfMonitored = services.GetRequiredService<IOptions<AgentOptions>>().Value.SelfMonitoring.Enabled;
             meterProvider.AddView(instrument => instrument.Meter switch
             {
                 // A MeterProvider subscribes by name to every Meter in the process: a second host in the same
@@ -49,6 +51,7 @@ internal static class OpenTelemetryHostingExtensions
                 { Scope: IMeterFactory factory } when factory != ownFactory => MetricStreamConfiguration.Drop,
                 { Name: AgentMeter.Name } => limit,
                 { Name: RuntimeMeterName } when IsConstantWithoutJit(instrument.Name) => MetricStreamConfiguration.Drop,
+                { Name: RuntimeMeterName } when selfMonitored && DuplicatesSelfTarget(instrument.Name) => MetricStreamConfiguration.Drop,
                 _ => null,
             });
         });
@@ -79,6 +82,15 @@ internal static class OpenTelemetryHostingExtensions
     internal static bool IsConstantWithoutJit(string instrumentName) =>
         !RuntimeFeature.IsDynamicCodeCompiled
         && (instrumentName.StartsWith("dotnet.jit.", StringComparison.Ordinal) || instrumentName == "dotnet.assembly.count");
+
+    /// <summary>
+    /// Runtime series that repeat what the agent's own target (<c>Agent:SelfMonitoring</c>) reads from /proc every
+    /// sample: <c>process_cpu_time_seconds_total</c> and <c>process_memory_usage_bytes</c> with the agent's
+    /// <c>server_id</c>. The working set is also the dearest runtime callback: it parses /proc/self/status on every
+    /// scrape.
+    /// </summary>
+    internal static bool DuplicatesSelfTarget(string instrumentName) =>
+        instrumentName is "dotnet.process.cpu.time" or "dotnet.process.memory.working_set";
 
     /// <summary>Where OTLP goes, or null when it is off.</summary>
     public static string? OtlpEndpoint(IConfiguration configuration) =>

@@ -38,6 +38,25 @@ public sealed class MetricsEndpointTests
         Assert.Contains("\ndotnet_assembly_count", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Metrics_RuntimeProcessSeries_OnlyWhenTheAgentIsNotItsOwnTarget(bool selfMonitored)
+    {
+        await using var agent = await RunningAgent.StartAsync($$"""
+            { "Agent": { "Servers": {}, "SelfMonitoring": { "Enabled": {{(selfMonitored ? "true" : "false")}} } } }
+            """);
+
+        var text = await agent.ScrapeUntilAsync(
+            t => t.Contains("\ndotnet_gc_collections_total{", StringComparison.Ordinal)
+                && (!selfMonitored || Exposition.Has(t, "process_memory_usage_bytes", "mcp-otel-agent")),
+            "runtime series and the agent's own target");
+
+        Assert.Equal(!selfMonitored, text.Contains("\ndotnet_process_cpu_time_seconds_total", StringComparison.Ordinal));
+        Assert.Equal(!selfMonitored, text.Contains("\ndotnet_process_memory_working_set_bytes", StringComparison.Ordinal));
+        Assert.Contains("\ndotnet_process_cpu_count", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Metrics_ServerAttachedThroughTheApi_ShowsItsSeriesAndLosesThemOnDelete()
     {
