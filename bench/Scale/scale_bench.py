@@ -7,6 +7,7 @@ kept-alive connection, as Prometheus does (1 by default, so both collect once a 
 
 Reports per N and per tool: CPU per process per collection, CPU as % of one core, RSS, /metrics latency p50/p99,
 series count. Usage:  /usr/bin/python3 bench/Scale/scale_bench.py --agent PATH [--sizes 10,100,1000] [--window 30] [--scrape-interval 1]
+[--exporter-args '-gather-smaps=false -threads=false']  (the exporter runs with its package defaults unless told).
 PATH is the Native AOT binary (bin/.../publish/mcp-otel-agent) or the framework-dependent mcp-otel-agent.dll.
 Loopback only; every process it starts is killed by pid at the end.
 """
@@ -130,7 +131,7 @@ def run_size(n, args, workdir):
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         procs.append(agent)
         pe = subprocess.Popen(["prometheus-process-exporter", "-config.path", pe_config,
-                               "-web.listen-address", f"127.0.0.1:{pe_port}"],
+                               "-web.listen-address", f"127.0.0.1:{pe_port}", *args.exporter_args.split()],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         procs.append(pe)
         agent_url, pe_url = f"http://127.0.0.1:{agent_port}/metrics", f"http://127.0.0.1:{pe_port}/metrics"
@@ -184,6 +185,8 @@ def main():
     parser.add_argument("--window", type=float, default=30)
     parser.add_argument("--scrape-interval", type=float, default=1.0,
                         help="seconds between scrapes of each tool (the exporter collects once per scrape)")
+    parser.add_argument("--exporter-args", default="",
+                        help="extra process-exporter flags, e.g. '-gather-smaps=false -threads=false' for a lighter baseline")
     parser.add_argument("--json", help="also write the rows here")
     args = parser.parse_args()
 
