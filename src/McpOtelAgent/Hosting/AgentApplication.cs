@@ -55,7 +55,12 @@ internal static class AgentApplication
         app.Services.GetRequiredService<McpInstruments>();
         app.Services.GetRequiredService<McpSdkMetricsBridge>();
         app.Services.GetRequiredService<WrapMetrics>();
-        app.Services.GetRequiredService<OtlpExportErrorListener>();
+        if (OpenTelemetryHostingExtensions.OtlpEndpoint(app.Configuration) is not null)
+        {
+            // It subscribes to the SDK's verbose events, a few on every scrape: worth it only with an export to judge.
+            app.Services.GetRequiredService<OtlpExportErrorListener>();
+        }
+
         app.UseMetricsOnlyPorts();
         app.UseAgentApi();
         app.UseApiKeyAuthorization();
