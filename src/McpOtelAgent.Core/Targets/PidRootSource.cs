@@ -5,7 +5,8 @@ namespace McpOtelAgent.Targets;
 
 /// <summary>
 /// A fixed pid. The first sweep that sees it remembers its start time, so a recycled pid (another process under the
-/// same number) reads as down rather than as the server.
+/// same number) reads as down rather than as the server. Once that process is gone the target is down for good, and
+/// stops asking: the sweep answers for a pid it holds no open files for by listing /proc, every sweep.
 /// </summary>
 internal sealed class PidRootSource(int pid) : ITargetRootSource
 {
@@ -13,23 +14,33 @@ internal sealed class PidRootSource(int pid) : ITargetRootSource
     private readonly Lock _gate = new();
     private ProcessKey? _attached;
 
+    /// <summary>Set once the attached process is gone, for good, whatever holds the number later.</summary>
+    private volatile string? _exitReason;
+
     public string Description => string.Create(CultureInfo.InvariantCulture, $"pid {pid}");
 
     public TargetResolution Resolve(ProcessSweep sweep)
     {
-        if (!sweep.TryGetKey(pid, out var key))
+        if (_exitReason is { } reason)
         {
-            return TargetResolution.Down(string.Create(CultureInfo.InvariantCulture, $"no such pid {pid}"));
+            return TargetResolution.Down(reason);
         }
 
-        ProcessKey attached;
+        var seen = sweep.TryGetKey(pid, out var key);
         lock (_gate)
         {
-            attached = _attached ??= key;
-        }
+            if (seen && (_attached ??= key) == key)
+            {
+                return TargetResolution.Found(pid);
+            }
 
-        return attached == key
-            ? TargetResolution.Found(pid)
-            : TargetResolution.Down(string.Create(CultureInfo.InvariantCulture, $"pid {pid} exited and now belongs to another process"));
+            if (_attached is null)
+            {
+                return TargetResolution.Down(string.Create(CultureInfo.InvariantCulture, $"no such pid {pid}"));
+            }
+
+            _exitReason ??= string.Create(CultureInfo.InvariantCulture, $"pid {pid} exited");
+            return TargetResolution.Down(_exitReason);
+        }
     }
 }

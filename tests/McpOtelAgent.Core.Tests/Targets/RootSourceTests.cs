@@ -23,7 +23,37 @@ public sealed class RootSourceTests : IDisposable
 
         var resolution = source.Resolve(_probe.BeginSweep());
         Assert.Null(resolution.RootPid);
-        Assert.Equal("pid 100 exited and now belongs to another process", resolution.DownReason);
+        Assert.Equal("pid 100 exited", resolution.DownReason);
+    }
+
+    [Fact]
+    public void PidRootSource_AttachedProcessExited_StaysDownWithoutAskingAgain()
+    {
+        var source = new PidRootSource(100);
+        _probe.Add(new FakeProcess(100, 1, "node", "node a", startTicks: 1000));
+        source.Resolve(_probe.BeginSweep());
+        _probe.Kill(100);
+        Assert.Equal("pid 100 exited", source.Resolve(_probe.BeginSweep()).DownReason);
+        _probe.Calls.Clear();
+
+        // Not even the process that first held the number could come back: a start time is never repeated.
+        _probe.Add(new FakeProcess(100, 1, "node", "node a", startTicks: 1000));
+        var resolution = source.Resolve(_probe.BeginSweep());
+
+        Assert.Null(resolution.RootPid);
+        Assert.Equal("pid 100 exited", resolution.DownReason);
+        Assert.Empty(_probe.Calls);
+    }
+
+    [Fact]
+    public void PidRootSource_PidNotThereYet_AttachesWhenItAppears()
+    {
+        var source = new PidRootSource(100);
+        Assert.Equal("no such pid 100", source.Resolve(_probe.BeginSweep()).DownReason);
+
+        _probe.Add(new FakeProcess(100, 1, "node", "node a", startTicks: 1000));
+
+        Assert.Equal(100, source.Resolve(_probe.BeginSweep()).RootPid);
     }
 
     [Fact]
