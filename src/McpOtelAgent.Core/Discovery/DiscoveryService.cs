@@ -67,7 +67,7 @@ internal sealed class DiscoveryService(
             foreach (var server in scan.Servers)
             {
                 var attached = !server.Monitored && !registry.Contains(server.ServerId) && !registry.IsDetached(server.ServerId)
-                    && registry.Add(new TargetDefinition(server.ServerId, new PidRootSource(server.Pid), IncludeChildren: true, TargetOrigin.Discovered))
+                    && registry.Add(new TargetDefinition(server.ServerId, new PidRootSource(server.Key), IncludeChildren: true, TargetOrigin.Discovered))
                         == TargetAddResult.Added;
                 if (attached)
                 {

@@ -48,7 +48,7 @@ internal sealed partial class McpProcessDetector
             var name = ServerName(arguments) ?? sweep.GetName(pid);
             var monitoredBy = MonitoredBy(pid, descendants, monitoredPids);
             found.Add(new DiscoveredServer(
-                pid,
+                key,
                 name,
                 SecretRedactor.RedactCommandLine(arguments),
                 descendants.Count + 1,

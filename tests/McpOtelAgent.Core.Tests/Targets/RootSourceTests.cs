@@ -46,6 +46,27 @@ public sealed class RootSourceTests : IDisposable
     }
 
     [Fact]
+    public void PidRootSource_SeededWithAProcessThatExitedBeforeTheFirstSweep_NeverTakesThePidsNextOwner()
+    {
+        var discovered = new FakeProcess(100, 1, "node", "node mcp-server-x", startTicks: 1000);
+        var source = new PidRootSource(discovered.Key);
+        _probe.Add(new FakeProcess(100, 1, "bash", "bash", startTicks: 5000));
+
+        var resolution = source.Resolve(_probe.BeginSweep());
+
+        Assert.Null(resolution.RootPid);
+        Assert.Equal("pid 100 exited", resolution.DownReason);
+    }
+
+    [Fact]
+    public void PidRootSource_SeededWithALiveProcess_FindsIt()
+    {
+        var discovered = _probe.Add(new FakeProcess(100, 1, "node", "node mcp-server-x", startTicks: 1000));
+
+        Assert.Equal(100, new PidRootSource(discovered.Key).Resolve(_probe.BeginSweep()).RootPid);
+    }
+
+    [Fact]
     public void PidRootSource_PidNotThereYet_AttachesWhenItAppears()
     {
         var source = new PidRootSource(100);
