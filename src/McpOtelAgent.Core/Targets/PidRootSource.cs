@@ -14,15 +14,15 @@ internal sealed class PidRootSource(int pid) : ITargetRootSource
     private readonly Lock _gate = new();
     private ProcessKey? _attached;
 
+    /// <summary>Set once the attached process is gone, for good, whatever holds the number later.</summary>
+    private volatile string? _exitReason;
+
     /// <summary>Follows one process already seen (a discovered one), not whatever holds its pid at the first sweep.</summary>
     public PidRootSource(ProcessKey process)
         : this(process.Pid)
     {
         _attached = process;
     }
-
-    /// <summary>Set once the attached process is gone, for good, whatever holds the number later.</summary>
-    private volatile string? _exitReason;
 
     public string Description => string.Create(CultureInfo.InvariantCulture, $"pid {pid}");
 
