@@ -1,3 +1,4 @@
+using System.Globalization;
 using McpOtelAgent.Configuration;
 using McpOtelAgent.Core.Tests.Fakes;
 using McpOtelAgent.Probes;
@@ -20,6 +21,29 @@ public sealed class TargetSamplerTests
         Assert.Null(sample.CpuPercent);
         Assert.Null(sample.CpuUtilization);
         Assert.Equal(5.0, sample.CpuUserSeconds, 9);
+    }
+
+    [Fact]
+    public void SampleAll_LatestListsSamplesInTheOrderTheyWereTaken()
+    {
+        // Ids that sort differently by ordinal, by number and by case, registered in none of those orders.
+        var rig = new SamplerRig(
+            ("b", new TargetOptions { Pid = 101 }),
+            ("a10", new TargetOptions { Pid = 102 }),
+            ("a2", new TargetOptions { Pid = 103 }),
+            ("C", new TargetOptions { Pid = 104 }));
+        var ids = new Dictionary<int, string> { [101] = "b", [102] = "a10", [103] = "a2", [104] = "C" };
+        foreach (var pid in ids.Keys)
+        {
+            rig.Probe.Add(new FakeProcess(pid, 1, "node", "node server.js"));
+        }
+
+        rig.SweepAfter(0);
+
+        var sampled = rig.Probe.Calls.Where(static c => c.StartsWith("read ", StringComparison.Ordinal))
+            .Select(c => ids[int.Parse(c["read ".Length..], CultureInfo.InvariantCulture)]);
+        Assert.Equal(["C", "a10", "a2", "b"], sampled);
+        Assert.Equal(sampled, rig.Store.Latest.Select(static s => s.ServerId));
     }
 
     [Fact]
